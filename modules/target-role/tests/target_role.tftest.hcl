@@ -1,0 +1,398 @@
+# Offline unit tests: the AWS provider is mocked, nothing is created.
+# Run with: make tf-test (or ./scripts/terraform.sh -chdir=modules/target-role test)
+
+mock_provider "aws" {
+  mock_data "aws_partition" {
+    defaults = {
+      partition  = "aws"
+      dns_suffix = "amazonaws.com"
+    }
+  }
+
+  mock_data "aws_caller_identity" {
+    defaults = {
+      account_id = "222222222222"
+      arn        = "arn:aws:iam::222222222222:user/deployer"
+    }
+  }
+
+  mock_resource "aws_iam_role" {
+    defaults = {
+      arn = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+    }
+  }
+}
+
+variables {
+  region            = "eu-west-1"
+  account_id        = "222222222222"
+  pinpoint_app_id   = "0123456789abcdef0123456789abcdef"
+  lambda_account_id = "111111111111"
+  trusted_role_arns = ["arn:aws:iam::111111111111:role/cross-account-endpoints"]
+}
+
+run "trust_policy_names_source_root_narrowed_to_execution_role" {
+  command = plan
+
+  assert {
+    condition     = length(jsondecode(output.trust_policy).Statement) == 1
+    error_message = "Expected exactly one trust statement."
+  }
+
+  assert {
+    condition     = jsondecode(output.trust_policy).Statement[0].Principal == { AWS = "arn:aws:iam::111111111111:root" }
+    error_message = "Trust principal must be the source account root."
+  }
+
+  assert {
+    condition     = jsondecode(output.trust_policy).Statement[0].Action == "sts:AssumeRole" && jsondecode(output.trust_policy).Statement[0].Effect == "Allow"
+    error_message = "Trust must allow sts:AssumeRole only."
+  }
+
+  assert {
+    condition     = jsondecode(output.trust_policy).Statement[0].Condition == { ArnEquals = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] } }
+    error_message = "Trust must be narrowed with ArnEquals aws:PrincipalArn to the execution role, and carry no external id condition when none is set."
+  }
+
+  assert {
+    condition     = aws_iam_role.this.name == "cross-account-pinpoint-endpoints" && aws_iam_role.this.path == "/" && aws_iam_role.this.max_session_duration == 3600
+    error_message = "Role defaults (name, path, max session) are wrong."
+  }
+
+  assert {
+    condition     = aws_iam_role.this.permissions_boundary == null
+    error_message = "No permissions boundary by default."
+  }
+}
+
+run "permissions_policy_is_get_and_update_endpoint_on_one_app" {
+  command = plan
+
+  assert {
+    condition = jsondecode(output.permissions_policy).Statement == [{
+      Sid      = "PinpointEndpointAccess"
+      Effect   = "Allow"
+      Action   = ["mobiletargeting:GetEndpoint", "mobiletargeting:UpdateEndpoint"]
+      Resource = "arn:aws:mobiletargeting:eu-west-1:222222222222:apps/0123456789abcdef0123456789abcdef/endpoints/*"
+    }]
+    error_message = "Permissions must be exactly GetEndpoint and UpdateEndpoint on the app's endpoints."
+  }
+
+  assert {
+    condition     = aws_iam_role_policy.this.policy == output.permissions_policy
+    error_message = "The inline policy must carry the rendered permissions policy."
+  }
+
+  assert {
+    condition     = aws_iam_role.this.assume_role_policy == output.trust_policy
+    error_message = "The role must carry the rendered trust policy."
+  }
+}
+
+run "external_id_and_several_execution_roles" {
+  command = plan
+
+  variables {
+    external_id = "tenant-42"
+    trusted_role_arns = [
+      "arn:aws:iam::111111111111:role/fn-a",
+      "arn:aws:iam::111111111111:role/team/fn-b",
+    ]
+  }
+
+  assert {
+    condition = jsondecode(output.trust_policy).Statement[0].Condition == {
+      ArnEquals    = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/fn-a", "arn:aws:iam::111111111111:role/team/fn-b"] }
+      StringEquals = { "sts:ExternalId" = "tenant-42" }
+    }
+    error_message = "External id must be enforced with StringEquals sts:ExternalId next to the principal ARN condition."
+  }
+}
+
+run "options_reach_the_role" {
+  command = plan
+
+  variables {
+    role_name            = "pinpoint-writer"
+    path                 = "/integrations/"
+    max_session_duration = 7200
+    permissions_boundary = "arn:aws:iam::222222222222:policy/boundary"
+    tags                 = { team = "growth" }
+  }
+
+  assert {
+    condition     = aws_iam_role.this.name == "pinpoint-writer" && aws_iam_role.this.path == "/integrations/"
+    error_message = "role_name and path must reach the role."
+  }
+
+  assert {
+    condition     = aws_iam_role.this.max_session_duration == 7200 && aws_iam_role.this.permissions_boundary == "arn:aws:iam::222222222222:policy/boundary"
+    error_message = "max_session_duration and permissions_boundary must reach the role."
+  }
+
+  assert {
+    condition     = aws_iam_role.this.tags == tomap({ team = "growth" })
+    error_message = "tags must reach the role."
+  }
+}
+
+run "extra_statements_are_appended" {
+  command = plan
+
+  variables {
+    extra_policy_statements = [
+      {
+        sid       = "SendMail"
+        actions   = ["ses:SendEmail"]
+        resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"]
+        conditions = [
+          { test = "StringEquals", variable = "ses:FromAddress", values = ["noreply@example.com"] },
+          { test = "StringLike", variable = "ses:Recipients", values = ["*@example.com"] },
+        ]
+      },
+      {
+        sid       = "ReadQueue"
+        effect    = "Allow"
+        actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage"]
+        resources = ["arn:aws:sqs:eu-west-1:222222222222:jobs"]
+      },
+    ]
+  }
+
+  assert {
+    condition     = length(jsondecode(output.permissions_policy).Statement) == 3
+    error_message = "Expected the Pinpoint statement plus two extra statements."
+  }
+
+  assert {
+    condition = jsondecode(output.permissions_policy).Statement[1] == {
+      Sid      = "SendMail"
+      Effect   = "Allow"
+      Action   = ["ses:SendEmail"]
+      Resource = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"]
+      Condition = {
+        StringEquals = { "ses:FromAddress" = ["noreply@example.com"] }
+        StringLike   = { "ses:Recipients" = ["*@example.com"] }
+      }
+    }
+    error_message = "Extra statement with conditions rendered wrongly."
+  }
+
+  assert {
+    condition     = !contains(keys(jsondecode(output.permissions_policy).Statement[2]), "Condition")
+    error_message = "A statement without conditions must not carry a Condition key."
+  }
+}
+
+run "outputs_role_arn_and_name" {
+  command = apply
+
+  assert {
+    condition     = output.role_arn == "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+    error_message = "role_arn output must be the role's ARN."
+  }
+
+  assert {
+    condition     = output.role_name == "cross-account-pinpoint-endpoints"
+    error_message = "role_name output must be the role's name."
+  }
+}
+
+# ---- every validation rejects a bad value -------------------------------------
+
+run "rejects_bad_region" {
+  command = plan
+  variables {
+    region = "Europe"
+  }
+  expect_failures = [var.region]
+}
+
+run "rejects_bad_account_id" {
+  command = plan
+  variables {
+    account_id = "22222222222"
+  }
+  expect_failures = [var.account_id]
+}
+
+run "rejects_bad_pinpoint_app_id" {
+  command = plan
+  variables {
+    pinpoint_app_id = "0123456789ABCDEF0123456789ABCDEF"
+  }
+  expect_failures = [var.pinpoint_app_id]
+}
+
+run "rejects_bad_lambda_account_id" {
+  command = plan
+  variables {
+    lambda_account_id = "abc"
+  }
+  expect_failures = [var.lambda_account_id]
+}
+
+run "rejects_empty_trusted_role_arns" {
+  command = plan
+  variables {
+    trusted_role_arns = []
+  }
+  expect_failures = [var.trusted_role_arns]
+}
+
+run "rejects_non_role_trusted_arn" {
+  command = plan
+  variables {
+    trusted_role_arns = ["arn:aws:iam::111111111111:user/alice"]
+  }
+  expect_failures = [var.trusted_role_arns]
+}
+
+run "rejects_wildcard_trusted_arn" {
+  command = plan
+  variables {
+    trusted_role_arns = ["arn:aws:iam::111111111111:role/*"]
+  }
+  expect_failures = [var.trusted_role_arns]
+}
+
+run "rejects_duplicate_trusted_arns" {
+  command = plan
+  variables {
+    trusted_role_arns = ["arn:aws:iam::111111111111:role/a", "arn:aws:iam::111111111111:role/a"]
+  }
+  expect_failures = [var.trusted_role_arns]
+}
+
+run "rejects_trusted_role_in_another_account" {
+  command = plan
+  variables {
+    trusted_role_arns = ["arn:aws:iam::333333333333:role/cross-account-endpoints"]
+  }
+  expect_failures = [aws_iam_role.this]
+}
+
+run "rejects_trusted_role_in_another_partition" {
+  command = plan
+  variables {
+    trusted_role_arns = ["arn:aws-cn:iam::111111111111:role/cross-account-endpoints"]
+  }
+  expect_failures = [aws_iam_role.this]
+}
+
+run "rejects_wrong_provider_account" {
+  command = plan
+  variables {
+    account_id = "444444444444"
+  }
+  expect_failures = [aws_iam_role.this]
+}
+
+run "rejects_bad_role_name" {
+  command = plan
+  variables {
+    role_name = "has space"
+  }
+  expect_failures = [var.role_name]
+}
+
+run "rejects_bad_path" {
+  command = plan
+  variables {
+    path = "integrations"
+  }
+  expect_failures = [var.path]
+}
+
+run "rejects_bad_external_id" {
+  command = plan
+  variables {
+    external_id = "x"
+  }
+  expect_failures = [var.external_id]
+}
+
+run "rejects_short_max_session_duration" {
+  command = plan
+  variables {
+    max_session_duration = 900
+  }
+  expect_failures = [var.max_session_duration]
+}
+
+run "rejects_long_max_session_duration" {
+  command = plan
+  variables {
+    max_session_duration = 43201
+  }
+  expect_failures = [var.max_session_duration]
+}
+
+run "rejects_bad_permissions_boundary" {
+  command = plan
+  variables {
+    permissions_boundary = "arn:aws:iam::222222222222:role/not-a-policy"
+  }
+  expect_failures = [var.permissions_boundary]
+}
+
+run "rejects_bad_extra_sid" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "has-dash", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_duplicate_or_reserved_extra_sid" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "PinpointEndpointAccess", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_bad_extra_effect" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "A", effect = "allow", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_wildcard_extra_action" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "A", actions = ["ses:Send*"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_star_extra_resource" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "A", actions = ["ses:SendEmail"], resources = ["*"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_extra_not_action" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "A", effect = "Deny", actions = ["ses:SendEmail"], not_actions = ["ses:SendRawEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_bad_extra_condition" {
+  command = plan
+  variables {
+    extra_policy_statements = [{
+      sid        = "A"
+      actions    = ["ses:SendEmail"]
+      resources  = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"]
+      conditions = [{ test = "StringEquals", variable = "ses:FromAddress", values = [] }]
+    }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
