@@ -1,0 +1,290 @@
+variable "function_name" {
+  description = "Name of the Lambda function. Also the default execution role name and the log group /aws/lambda/<function_name>."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9_-]{1,64}$", var.function_name))
+    error_message = "function_name must be 1-64 characters of letters, digits, hyphens and underscores."
+  }
+}
+
+variable "description" {
+  description = "Description of the Lambda function."
+  type        = string
+  default     = "Reads and updates Pinpoint endpoints in other accounts through cross-account roles"
+
+  validation {
+    condition     = length(var.description) <= 256
+    error_message = "description must be at most 256 characters."
+  }
+}
+
+variable "targets" {
+  description = <<-EOT
+    Target roles keyed by a static target name (^[A-Za-z0-9_-]{1,64}$, the event's "target"). Each: role_arn (the
+    target-role module's role), region and pinpoint_app_id of the Pinpoint app, optional external_id and optional
+    session_duration_seconds (900-43200, at most the target role's max_session_duration). Targets may be in several accounts.
+  EOT
+  type = map(object({
+    role_arn                 = string
+    region                   = string
+    pinpoint_app_id          = string
+    external_id              = optional(string)
+    session_duration_seconds = optional(number)
+  }))
+
+  validation {
+    condition     = length(var.targets) > 0
+    error_message = "targets must contain at least one target."
+  }
+
+  validation {
+    condition     = alltrue([for name in keys(var.targets) : can(regex("^[A-Za-z0-9_-]{1,64}$", name))])
+    error_message = "Each targets key must be 1-64 characters of letters, digits, hyphens and underscores (for example \"eu-marketing\")."
+  }
+
+  validation {
+    condition = alltrue([
+      for t in var.targets : can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([!-~]+/)?[A-Za-z0-9+=,.@_-]{1,64}$", t.role_arn)) && !strcontains(t.role_arn, "*")
+    ])
+    error_message = "Each targets role_arn must be an IAM role ARN without wildcards, like \"arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints\"."
+  }
+
+  validation {
+    condition     = alltrue([for t in var.targets : can(regex("^[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}$", t.region))])
+    error_message = "Each targets region must be an AWS region name such as \"eu-west-1\"."
+  }
+
+  validation {
+    condition     = alltrue([for t in var.targets : can(regex("^[0-9a-f]{32}$", t.pinpoint_app_id))])
+    error_message = "Each targets pinpoint_app_id must be exactly 32 lowercase hexadecimal characters."
+  }
+
+  validation {
+    condition = alltrue([
+      for t in var.targets : t.external_id == null || (
+        length(coalesce(t.external_id, "x")) >= 2 && length(coalesce(t.external_id, "x")) <= 1224 && can(regex("^[A-Za-z0-9_+=,.@:/-]+$", coalesce(t.external_id, "x")))
+      )
+    ])
+    error_message = "Each targets external_id must be omitted or 2-1224 characters of letters, digits and _+=,.@:/-."
+  }
+
+  validation {
+    condition = alltrue([
+      for t in var.targets : t.session_duration_seconds == null || (
+        coalesce(t.session_duration_seconds, 900) >= 900 && coalesce(t.session_duration_seconds, 900) <= 43200 && floor(coalesce(t.session_duration_seconds, 900)) == coalesce(t.session_duration_seconds, 900)
+      )
+    ])
+    error_message = "Each targets session_duration_seconds must be omitted or a whole number from 900 to 43200."
+  }
+}
+
+variable "account_id" {
+  description = "12-digit id of the source account (this function's account), used in the aws:SourceAccount trust condition. null uses the provider's account (aws_caller_identity)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.account_id == null || can(regex("^[0-9]{12}$", coalesce(var.account_id, "x")))
+    error_message = "account_id must be null or a 12-digit AWS account id."
+  }
+}
+
+variable "memory_size" {
+  description = "Memory of the function in MB (128-10240)."
+  type        = number
+  default     = 256
+
+  validation {
+    condition     = var.memory_size >= 128 && var.memory_size <= 10240 && floor(var.memory_size) == var.memory_size
+    error_message = "memory_size must be a whole number of MB from 128 to 10240."
+  }
+}
+
+variable "timeout" {
+  description = "Function timeout in seconds (1-900)."
+  type        = number
+  default     = 10
+
+  validation {
+    condition     = var.timeout >= 1 && var.timeout <= 900 && floor(var.timeout) == var.timeout
+    error_message = "timeout must be a whole number of seconds from 1 to 900."
+  }
+}
+
+variable "architecture" {
+  description = "Instruction set of the function: arm64 or x86_64. The shipped bundle is plain JavaScript and runs on both."
+  type        = string
+  default     = "arm64"
+
+  validation {
+    condition     = contains(["arm64", "x86_64"], var.architecture)
+    error_message = "architecture must be \"arm64\" or \"x86_64\"."
+  }
+}
+
+variable "runtime" {
+  description = "Lambda runtime (a Node.js runtime, for example nodejs22.x)."
+  type        = string
+  default     = "nodejs22.x"
+
+  validation {
+    condition     = can(regex("^nodejs[0-9]+\\.x$", var.runtime))
+    error_message = "runtime must be a Node.js Lambda runtime such as \"nodejs22.x\"."
+  }
+}
+
+variable "reserved_concurrent_executions" {
+  description = "Reserved concurrency for the function, or null for none (unreserved). 0 disables the function."
+  type        = number
+  default     = null
+
+  validation {
+    condition     = var.reserved_concurrent_executions == null || (coalesce(var.reserved_concurrent_executions, 0) >= 0 && floor(coalesce(var.reserved_concurrent_executions, 0)) == coalesce(var.reserved_concurrent_executions, 0))
+    error_message = "reserved_concurrent_executions must be null or a whole number >= 0."
+  }
+}
+
+variable "log_retention_in_days" {
+  description = "Retention of the function's log group in days; one of CloudWatch's allowed finite values (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_in_days)
+    error_message = "log_retention_in_days must be one of 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653."
+  }
+}
+
+variable "log_level" {
+  description = "Powertools log level (POWERTOOLS_LOG_LEVEL): TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL or SILENT."
+  type        = string
+  default     = "INFO"
+
+  validation {
+    condition     = contains(["TRACE", "DEBUG", "INFO", "WARN", "ERROR", "CRITICAL", "SILENT"], var.log_level)
+    error_message = "log_level must be one of TRACE, DEBUG, INFO, WARN, ERROR, CRITICAL, SILENT."
+  }
+}
+
+variable "connect_timeout_ms" {
+  description = "Connection timeout for STS and Pinpoint calls in milliseconds (CROSS_ACCOUNT_CONNECT_TIMEOUT_MS)."
+  type        = number
+  default     = 1000
+
+  validation {
+    condition     = var.connect_timeout_ms >= 1 && var.connect_timeout_ms <= 60000 && floor(var.connect_timeout_ms) == var.connect_timeout_ms
+    error_message = "connect_timeout_ms must be a whole number of milliseconds from 1 to 60000."
+  }
+}
+
+variable "request_timeout_ms" {
+  description = "Per-attempt request timeout for STS and Pinpoint calls in milliseconds (CROSS_ACCOUNT_REQUEST_TIMEOUT_MS)."
+  type        = number
+  default     = 3000
+
+  validation {
+    condition     = var.request_timeout_ms >= 1 && var.request_timeout_ms <= 900000 && floor(var.request_timeout_ms) == var.request_timeout_ms
+    error_message = "request_timeout_ms must be a whole number of milliseconds from 1 to 900000."
+  }
+}
+
+variable "max_attempts" {
+  description = "Attempts per AWS call, first try included, SDK standard retry mode (CROSS_ACCOUNT_MAX_ATTEMPTS, 1-10)."
+  type        = number
+  default     = 3
+
+  validation {
+    condition     = var.max_attempts >= 1 && var.max_attempts <= 10 && floor(var.max_attempts) == var.max_attempts
+    error_message = "max_attempts must be a whole number from 1 to 10."
+  }
+}
+
+variable "environment_variables" {
+  description = "Extra environment variables for the function. Must not set CROSS_ACCOUNT_* or POWERTOOLS_LOG_LEVEL (use the module's inputs) nor Lambda's reserved variables. POWERTOOLS_SERVICE_NAME (default: function_name) may be overridden."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.environment_variables) : can(regex("^[A-Za-z][A-Za-z0-9_]*$", k))])
+    error_message = "environment_variables keys must start with a letter and contain only letters, digits and underscores."
+  }
+
+  validation {
+    condition = alltrue([
+      for k in keys(var.environment_variables) : !startswith(k, "CROSS_ACCOUNT_") && !contains([
+        "POWERTOOLS_LOG_LEVEL", "_HANDLER", "_X_AMZN_TRACE_ID", "AWS_DEFAULT_REGION", "AWS_REGION", "AWS_EXECUTION_ENV",
+        "AWS_LAMBDA_FUNCTION_NAME", "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "AWS_LAMBDA_FUNCTION_VERSION", "AWS_LAMBDA_INITIALIZATION_TYPE",
+        "AWS_LAMBDA_LOG_GROUP_NAME", "AWS_LAMBDA_LOG_STREAM_NAME", "AWS_ACCESS_KEY", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN", "AWS_LAMBDA_RUNTIME_API", "LAMBDA_TASK_ROOT", "LAMBDA_RUNTIME_DIR",
+      ], k)
+    ])
+    error_message = "environment_variables must not set CROSS_ACCOUNT_* or POWERTOOLS_LOG_LEVEL (set them through the module's inputs) nor a variable Lambda reserves (AWS_REGION, AWS_ACCESS_KEY_ID, _HANDLER, ...)."
+  }
+}
+
+variable "role_name" {
+  description = "Exact name of the execution role (no generated prefix, so target accounts can trust it before it exists). null uses function_name."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.role_name == null || can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", coalesce(var.role_name, "x")))
+    error_message = "role_name must be null or 1-64 characters of letters, digits and +=,.@_-."
+  }
+}
+
+variable "role_path" {
+  description = "IAM path of the execution role and of the assume-targets policy. It is part of the role ARN the target roles trust."
+  type        = string
+  default     = "/"
+
+  validation {
+    condition     = length(var.role_path) <= 512 && can(regex("^/([!-~]+/)?$", var.role_path))
+    error_message = "role_path must be \"/\" or start and end with \"/\" (for example \"/lambda/\"), at most 512 printable ASCII characters."
+  }
+}
+
+variable "permissions_boundary" {
+  description = "ARN of a managed policy to set as the execution role's permissions boundary, or null for none."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.permissions_boundary == null || can(regex("^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/([!-~]+/)?[A-Za-z0-9+=,.@_-]{1,128}$", coalesce(var.permissions_boundary, "x")))
+    error_message = "permissions_boundary must be null or an IAM managed policy ARN such as \"arn:aws:iam::111111111111:policy/boundary\"."
+  }
+}
+
+variable "managed_policy_arns" {
+  description = "Extra managed policies to attach to the execution role, keyed by a static name (the ARNs may be computed), for example { xray = \"arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess\" }."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.managed_policy_arns) : can(regex("^[A-Za-z0-9_-]{1,64}$", k))])
+    error_message = "managed_policy_arns keys must be 1-64 characters of letters, digits, hyphens and underscores."
+  }
+
+  validation {
+    condition     = alltrue([for arn in values(var.managed_policy_arns) : can(regex("^arn:aws(-[a-z]+)*:iam::([0-9]{12}|aws):policy/([!-~]+/)?[A-Za-z0-9+=,.@_-]{1,128}$", arn))])
+    error_message = "managed_policy_arns values must be IAM managed policy ARNs such as \"arn:aws:iam::aws:policy/AWSXRayDaemonWriteAccess\"."
+  }
+}
+
+variable "package_path" {
+  description = "Path of the deployment zip (handler index.handler). null uses the bundle shipped in the module, <module>/package/function.zip, so no Node.js is needed where Terraform runs."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.package_path == null || endswith(coalesce(var.package_path, "x.zip"), ".zip")
+    error_message = "package_path must be null or the path of a .zip file."
+  }
+}
+
+variable "tags" {
+  description = "Tags for every taggable resource (role, policy, log group, function)."
+  type        = map(string)
+  default     = {}
+}
