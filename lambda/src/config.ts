@@ -1,0 +1,109 @@
+/**
+ * Function configuration, read once from the environment at cold start.
+ * The contract is the "Function environment" table in docs/architecture.md.
+ * A bad value throws a ConfigurationError that names the variable and the
+ * expected form, so a misconfigured function fails on init.
+ */
+import { z } from 'zod';
+import { ConfigurationError } from './errors';
+
+export const TARGET_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const ROLE_ARN_PATTERN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
+const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const APP_ID_PATTERN = /^[0-9a-f]{32}$/;
+const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
+
+const targetSchema = z.strictObject({
+  roleArn: z.string().regex(ROLE_ARN_PATTERN, 'expected arn:<partition>:iam::<12 digits>:role/<path/name>'),
+  region: z.string().regex(REGION_PATTERN, 'expected an AWS region such as eu-west-1'),
+  pinpointAppId: z.string().regex(APP_ID_PATTERN, 'expected 32 lowercase hex characters'),
+  externalId: z.string().regex(EXTERNAL_ID_PATTERN, 'expected 2-1224 characters of [A-Za-z0-9_+=,.@:/-]').optional(),
+  sessionDurationSeconds: z
+    .number('expected an integer number of seconds')
+    .int('expected an integer number of seconds')
+    .min(900, 'expected 900..43200')
+    .max(43200, 'expected 900..43200')
+    .optional(),
+});
+
+const targetsSchema = z
+  .record(z.string().regex(TARGET_NAME_PATTERN, 'target names must match ^[A-Za-z0-9_-]{1,64}$'), targetSchema)
+  .refine((targets) => Object.keys(targets).length > 0, 'expected at least one target');
+
+export type TargetConfig = z.infer<typeof targetSchema> & { name: string };
+
+export interface Config {
+  /** Targets by name, in the order they were configured. */
+  targets: ReadonlyMap<string, TargetConfig>;
+  /** Region of the function: the STS client's region. */
+  region: string;
+  /** Used in the RoleSessionName so CloudTrail in the target account shows who assumed the role. */
+  functionName: string;
+  connectTimeoutMs: number;
+  requestTimeoutMs: number;
+  maxAttempts: number;
+}
+
+const TARGETS_FORM =
+  'a JSON object keyed by target name (^[A-Za-z0-9_-]{1,64}$), each value {"roleArn": "arn:<partition>:iam::<12 digits>:role/<path/name>", ' +
+  '"region": "<aws region>", "pinpointAppId": "<32 lowercase hex>", "externalId"?: "<2-1224 chars of [\\w+=,.@:/-]>", ' +
+  '"sessionDurationSeconds"?: 900..43200}';
+
+type Env = Record<string, string | undefined>;
+
+function fail(variable: string, problem: string, form: string): never {
+  throw new ConfigurationError(`${variable} is invalid: ${problem}. Expected ${form}.`);
+}
+
+function parseTargets(env: Env): Map<string, TargetConfig> {
+  const raw = env.CROSS_ACCOUNT_TARGETS;
+  if (raw === undefined || raw.trim() === '') fail('CROSS_ACCOUNT_TARGETS', 'it is not set', TARGETS_FORM);
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    fail('CROSS_ACCOUNT_TARGETS', 'it is not valid JSON', TARGETS_FORM);
+  }
+  const result = targetsSchema.safeParse(json);
+  if (!result.success) {
+    const problems = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`)
+      .join('; ');
+    fail('CROSS_ACCOUNT_TARGETS', problems, TARGETS_FORM);
+  }
+  return new Map(Object.entries(result.data).map(([name, target]) => [name, { ...target, name }]));
+}
+
+function parseInteger(env: Env, variable: string, fallback: number, min: number, max: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min || value > max) {
+    fail(variable, `got ${JSON.stringify(raw.slice(0, 20))}`, `an integer ${min}..${max}`);
+  }
+  return value;
+}
+
+function required(env: Env, variable: string, form: string): string {
+  const value = env[variable];
+  if (value === undefined || value === '') fail(variable, 'it is not set', form);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const targets = parseTargets(env);
+  const region = required(env, 'AWS_REGION', 'the function region (Lambda sets it)');
+  if (!REGION_PATTERN.test(region)) fail('AWS_REGION', 'it is not an AWS region', 'an AWS region such as eu-west-1');
+  // Master credentials come from the Lambda environment (the execution role); fail early if absent.
+  required(env, 'AWS_ACCESS_KEY_ID', "the execution role's credentials (Lambda sets them)");
+  required(env, 'AWS_SECRET_ACCESS_KEY', "the execution role's credentials (Lambda sets them)");
+  return {
+    targets,
+    region,
+    functionName: env.AWS_LAMBDA_FUNCTION_NAME || 'cross-account-function',
+    connectTimeoutMs: parseInteger(env, 'CROSS_ACCOUNT_CONNECT_TIMEOUT_MS', 1000, 1, 900_000),
+    requestTimeoutMs: parseInteger(env, 'CROSS_ACCOUNT_REQUEST_TIMEOUT_MS', 3000, 1, 900_000),
+    maxAttempts: parseInteger(env, 'CROSS_ACCOUNT_MAX_ATTEMPTS', 3, 1, 10),
+  };
+}

@@ -1,0 +1,216 @@
+/**
+ * The event contract (direct invoke), see docs/architecture.md.
+ *
+ * `endpoint` is Pinpoint's EndpointRequest, modelled with the limits Pinpoint
+ * documents (Amazon Pinpoint developer guide, "Endpoint quotas"):
+ *  - attribute names (Attributes, UserAttributes, Metrics) up to 50 characters,
+ *  - attribute values up to 100 characters, up to 50 values per attribute,
+ *  - up to 250 custom attributes across Attributes, Metrics and UserAttributes,
+ *  - an endpoint of at most 15 KB.
+ * Unknown keys are rejected everywhere (a typo must not be silently dropped).
+ *
+ * Endpoint ids become a URL path segment (/v1/apps/{app}/endpoints/{id}), so
+ * anything path-like or that needs escaping is rejected here, before any AWS call.
+ */
+import { parse } from '@aws-lambda-powertools/parser';
+import { z } from 'zod';
+import { InvalidRequestError } from './errors';
+
+export const MAX_EVENT_BYTES = 16 * 1024;
+export const MAX_ENDPOINT_BYTES = 15 * 1024;
+export const MAX_ENDPOINT_ID_LENGTH = 128;
+export const MAX_ATTRIBUTE_NAME_LENGTH = 50;
+export const MAX_ATTRIBUTE_VALUE_LENGTH = 100;
+export const MAX_VALUES_PER_ATTRIBUTE = 50;
+export const MAX_CUSTOM_ATTRIBUTES = 250;
+/** Bound for free-text fields Pinpoint documents no own limit for (the 15 KB endpoint limit still applies). */
+export const MAX_TEXT_LENGTH = 1024;
+
+export const CHANNEL_TYPES = [
+  'ADM',
+  'APNS',
+  'APNS_SANDBOX',
+  'APNS_VOIP',
+  'APNS_VOIP_SANDBOX',
+  'BAIDU',
+  'CUSTOM',
+  'EMAIL',
+  'GCM',
+  'IN_APP',
+  'PUSH',
+  'SMS',
+  'VOICE',
+] as const;
+
+const ENDPOINT_ID_CHARS = /^[A-Za-z0-9_.:@+=,-]+$/;
+
+/** Error callback: "is required" when the field is missing, `rule` when it has the wrong type, default otherwise. */
+const requiredOr = (rule: string) => (issue: { code?: string; input?: unknown }) => {
+  if (issue.code !== 'invalid_type') return undefined;
+  return issue.input === undefined ? 'is required' : rule;
+};
+
+export const endpointIdSchema = z
+  .string({ error: requiredOr('must be a string') })
+  .min(1, 'must not be empty')
+  .max(MAX_ENDPOINT_ID_LENGTH, `must be at most ${MAX_ENDPOINT_ID_LENGTH} characters`)
+  .regex(
+    ENDPOINT_ID_CHARS,
+    'may contain only letters, digits and _ . : @ + = , - (no /, %, $, {, }, whitespace or control characters)',
+  )
+  .refine((id) => !id.includes('..'), 'must not contain ".."');
+
+export const targetNameSchema = z
+  .string('must be a string')
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must match ^[A-Za-z0-9_-]{1,64}$');
+
+const text = z.string('must be a string').max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+
+const attributeName = z
+  .string()
+  .min(1, 'attribute names must not be empty')
+  .max(MAX_ATTRIBUTE_NAME_LENGTH, `attribute names must be at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters`);
+
+const attributeValues = z
+  .array(
+    z
+      .string('attribute values must be strings')
+      .max(MAX_ATTRIBUTE_VALUE_LENGTH, `attribute values must be at most ${MAX_ATTRIBUTE_VALUE_LENGTH} characters`),
+    'must be an array of strings',
+  )
+  .max(MAX_VALUES_PER_ATTRIBUTE, `at most ${MAX_VALUES_PER_ATTRIBUTE} values per attribute`);
+
+const attributeMap = z
+  .record(attributeName, attributeValues, 'must be an object of attribute name -> array of strings')
+  .refine(
+    (map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES,
+    `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
+  );
+
+const metricMap = z
+  .record(attributeName, z.number('metric values must be finite numbers'), 'must be an object of metric name -> number')
+  .refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} metrics`);
+
+export const endpointDemographicSchema = z.strictObject({
+  AppVersion: text.optional(),
+  Locale: text.optional(),
+  Make: text.optional(),
+  Model: text.optional(),
+  ModelVersion: text.optional(),
+  Platform: text.optional(),
+  PlatformVersion: text.optional(),
+  Timezone: text.optional(),
+});
+
+export const endpointLocationSchema = z.strictObject({
+  City: text.optional(),
+  Country: text.optional(),
+  Latitude: z.number('must be a number').min(-90, 'must be -90..90').max(90, 'must be -90..90').optional(),
+  Longitude: z.number('must be a number').min(-180, 'must be -180..180').max(180, 'must be -180..180').optional(),
+  PostalCode: text.optional(),
+  Region: text.optional(),
+});
+
+export const endpointUserSchema = z.strictObject({
+  UserAttributes: attributeMap.optional(),
+  UserId: text.optional(),
+});
+
+export const endpointRequestSchema = z
+  .strictObject({
+    Address: text.optional(),
+    Attributes: attributeMap.optional(),
+    ChannelType: z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`).optional(),
+    Demographic: endpointDemographicSchema.optional(),
+    EffectiveDate: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
+    EndpointStatus: z.enum(['ACTIVE', 'INACTIVE'], 'must be ACTIVE or INACTIVE').optional(),
+    Location: endpointLocationSchema.optional(),
+    Metrics: metricMap.optional(),
+    OptOut: z.enum(['ALL', 'NONE'], 'must be ALL or NONE').optional(),
+    RequestId: text.optional(),
+    User: endpointUserSchema.optional(),
+  }, { error: requiredOr('must be an object (Pinpoint EndpointRequest)') })
+  .superRefine((endpoint, ctx) => {
+    const count =
+      Object.keys(endpoint.Attributes ?? {}).length +
+      Object.keys(endpoint.Metrics ?? {}).length +
+      Object.keys(endpoint.User?.UserAttributes ?? {}).length;
+    if (count > MAX_CUSTOM_ATTRIBUTES) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes across Attributes, Metrics and User.UserAttributes (got ${count})`,
+      });
+    }
+    const bytes = Buffer.byteLength(JSON.stringify(endpoint), 'utf8');
+    if (bytes > MAX_ENDPOINT_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_ENDPOINT_BYTES} bytes as JSON (got ${bytes})` });
+    }
+  });
+
+export const getEndpointEventSchema = z.strictObject({
+  operation: z.literal('getEndpoint'),
+  target: targetNameSchema.optional(),
+  endpointId: endpointIdSchema,
+});
+
+export const updateEndpointEventSchema = z.strictObject({
+  operation: z.literal('updateEndpoint'),
+  target: targetNameSchema.optional(),
+  endpointId: endpointIdSchema,
+  endpoint: endpointRequestSchema,
+});
+
+export const eventSchema = z.discriminatedUnion('operation', [getEndpointEventSchema, updateEndpointEventSchema], {
+  error: (issue) =>
+    issue.code === 'invalid_union' ? 'must be "getEndpoint" or "updateEndpoint"' : 'the event must be a JSON object',
+});
+
+export type GetEndpointEvent = z.infer<typeof getEndpointEventSchema>;
+export type UpdateEndpointEvent = z.infer<typeof updateEndpointEventSchema>;
+export type FunctionEvent = z.infer<typeof eventSchema>;
+export type EndpointRequestInput = z.infer<typeof endpointRequestSchema>;
+
+interface Issue {
+  readonly message: string;
+  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
+}
+
+function formatPath(path: Issue['path']): string {
+  if (!path || path.length === 0) return 'event';
+  return path
+    .map((segment) => (typeof segment === 'object' && segment !== null ? segment.key : segment))
+    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`))
+    .join('');
+}
+
+/** Formats schema issues as "field: rule; field: rule" (at most 5). Values are never echoed. */
+export function formatIssues(issues: readonly Issue[]): string {
+  const shown = issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
+  if (issues.length > shown.length) shown.push(`(${issues.length - shown.length} more)`);
+  return shown.join('; ');
+}
+
+function eventBytes(event: unknown): number {
+  try {
+    return Buffer.byteLength(JSON.stringify(event) ?? '', 'utf8');
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * Validates an incoming event (size, then schema via Powertools Parser).
+ * Throws InvalidRequestError naming the field and the rule.
+ */
+export function parseEvent(event: unknown): FunctionEvent {
+  const bytes = eventBytes(event);
+  if (bytes > MAX_EVENT_BYTES) {
+    throw new InvalidRequestError(
+      `event: must be at most ${MAX_EVENT_BYTES} bytes as JSON (got ${Number.isFinite(bytes) ? bytes : 'unserialisable'})`,
+    );
+  }
+  const result = parse(event, undefined, eventSchema, true);
+  if (result.success) return result.data;
+  const issues = (result.error.cause ?? []) as readonly Issue[];
+  throw new InvalidRequestError(`Invalid request: ${formatIssues(issues)}`);
+}
