@@ -31,14 +31,14 @@ export async function serviceActions(service: string): Promise<string[]> {
 
 /** Fills an ARN template from the catalog (`arn:${Partition}:...:apps/${AppId}`) with concrete values. */
 export function fillArnTemplate(template: string, scope: ArnScope): string {
-  const filled = template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_m, name: string) => {
+  // A literal `*` in a template ("apps/*", "recommenders/*") is part of the
+  // resource type's ARN as AWS authorizes it and stays as written.
+  return template.replace(/\$\{([A-Za-z0-9]+)\}/g, (_m, name: string) => {
     if (name === 'Partition') return scope.partition;
     if (name === 'Region') return scope.region;
     if (name === 'Account') return scope.account;
     return scope.values?.[name] ?? `lp-${name.toLowerCase()}`;
   });
-  // A literal `*` in a template ("apps/*") stands for "some resource": pick a concrete one.
-  return filled.replace(/\*/g, 'lp-any');
 }
 
 /**

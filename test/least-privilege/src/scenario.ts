@@ -1,0 +1,120 @@
+/**
+ * What the fixture asked the modules for (fixture/inputs.json), and the
+ * permissions that promise implies: the grants. Expectations in the matrix are
+ * computed from these grants alone, never from the rendered policies.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURE_DIR } from './render';
+
+export interface ExtraStatementInput {
+  sid: string;
+  effect: 'Allow' | 'Deny';
+  actions: string[];
+  resources: string[];
+}
+
+export interface TargetInput {
+  module: string;
+  account: string;
+  region: string;
+  pinpoint_app_id: string;
+  role_name: string;
+  path: string;
+  external_id: string | null;
+  extra_policy_statements: ExtraStatementInput[];
+}
+
+export interface FixtureInputs {
+  partition: string;
+  source: { account: string; region: string; function_name: string };
+  targets: Record<string, TargetInput>;
+}
+
+export function readFixtureInputs(): FixtureInputs {
+  return JSON.parse(readFileSync(join(FIXTURE_DIR, 'inputs.json'), 'utf8')) as FixtureInputs;
+}
+
+/** One permission the product promises: principal may call action on resources matching `resource` (`*` glob). */
+export interface Grant {
+  principal: string;
+  action: string;
+  resource: string;
+  /** Context values the request must carry, e.g. the external id. */
+  context?: Record<string, string>;
+  why: string;
+}
+
+export const SOURCE_MODULE = 'module.source';
+
+export function executionRoleArn(inputs: FixtureInputs): string {
+  return `arn:${inputs.partition}:iam::${inputs.source.account}:role/${inputs.source.function_name}`;
+}
+
+export function targetRoleArn(inputs: FixtureInputs, target: TargetInput): string {
+  return `arn:${inputs.partition}:iam::${target.account}:role${target.path}${target.role_name}`;
+}
+
+export function endpointsArn(inputs: FixtureInputs, target: TargetInput, appId = target.pinpoint_app_id): string {
+  return `arn:${inputs.partition}:mobiletargeting:${target.region}:${target.account}:apps/${appId}/endpoints/*`;
+}
+
+export function logStreamsArn(inputs: FixtureInputs): string {
+  const s = inputs.source;
+  return `arn:${inputs.partition}:logs:${s.region}:${s.account}:log-group:/aws/lambda/${s.function_name}:log-stream:*`;
+}
+
+/** Everything the promise allows; anything else must be denied. */
+export function promisedGrants(inputs: FixtureInputs): Grant[] {
+  const exec = executionRoleArn(inputs);
+  const grants: Grant[] = [
+    {
+      principal: '*',
+      action: 'sts:GetCallerIdentity',
+      resource: '*',
+      why: 'AWS answers GetCallerIdentity for every principal; no policy grants or denies it',
+    },
+    { principal: exec, action: 'logs:CreateLogStream', resource: logStreamsArn(inputs), why: 'execution role writes its own log group' },
+    { principal: exec, action: 'logs:PutLogEvents', resource: logStreamsArn(inputs), why: 'execution role writes its own log group' },
+  ];
+  for (const [name, t] of Object.entries(inputs.targets).sort(([a], [b]) => a.localeCompare(b))) {
+    const role = targetRoleArn(inputs, t);
+    grants.push({
+      principal: exec,
+      action: 'sts:AssumeRole',
+      resource: role,
+      ...(t.external_id ? { context: { 'sts:ExternalId': t.external_id } } : {}),
+      why: `execution role assumes target ${name}`,
+    });
+    for (const action of ['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint']) {
+      grants.push({ principal: role, action, resource: endpointsArn(inputs, t), why: `target ${name}: endpoints of app ${t.pinpoint_app_id}` });
+    }
+    for (const s of t.extra_policy_statements) {
+      if (s.effect !== 'Allow') continue;
+      for (const action of s.actions) for (const resource of s.resources) {
+        grants.push({ principal: role, action, resource, why: `target ${name}: extra statement ${s.sid}` });
+      }
+    }
+  }
+  return grants;
+}
+
+function globToRegExp(pattern: string): RegExp {
+  const escaped = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${escaped}$`);
+}
+
+/** The grant that allows this request under the promise, if any. */
+export function matchingGrant(
+  grants: Grant[],
+  request: { principal: string; action: string; resource: string; context?: Record<string, string | string[]> },
+): Grant | undefined {
+  return grants.find(
+    (g) =>
+      (g.principal === '*' || g.principal === request.principal) &&
+      g.action.toLowerCase() === request.action.toLowerCase() &&
+      (request.resource !== '*' || g.resource === '*') &&
+      globToRegExp(g.resource).test(request.resource) &&
+      Object.entries(g.context ?? {}).every(([k, v]) => request.context?.[k] === v),
+  );
+}
