@@ -1,0 +1,34 @@
+import type { StackClock } from '../types';
+
+/**
+ * Every credential the stack issued or bootstrapped: its account (so moto can
+ * be told the account with `x-moto-account-id` instead of searching all its
+ * backends for the key) and, for temporary credentials, the expiry in gateway
+ * time. Keys it has never seen never expire.
+ */
+export class CredentialRegistry {
+  private readonly keys = new Map<string, { account: string; expiresAt?: number }>();
+
+  constructor(private readonly clock: StackClock) {}
+
+  /** A long-lived key (IAM user). */
+  remember(accessKeyId: string, account: string): void {
+    this.keys.set(accessKeyId, { account });
+  }
+
+  /** A temporary key valid for `durationSeconds` from now (gateway clock); returns its expiration. */
+  issue(accessKeyId: string, account: string, durationSeconds: number): Date {
+    const expiration = new Date(this.clock.now().getTime() + durationSeconds * 1000);
+    this.keys.set(accessKeyId, { account, expiresAt: expiration.getTime() });
+    return expiration;
+  }
+
+  accountOf(accessKeyId: string): string | undefined {
+    return this.keys.get(accessKeyId)?.account;
+  }
+
+  isExpired(accessKeyId: string): boolean {
+    const at = this.keys.get(accessKeyId)?.expiresAt;
+    return at !== undefined && this.clock.now().getTime() >= at;
+  }
+}

@@ -1,0 +1,13 @@
+/** The local AWS stack: moto behind a TypeScript gateway that enforces IAM and emulates Pinpoint endpoints. */
+export { startLocalStack } from './local-stack';
+export type {
+  Credentials,
+  Decision,
+  Latency,
+  LocalStack,
+  RequestFilter,
+  RequestRecord,
+  StackAccounts,
+  StackClock,
+  StackOptions,
+} from './types';

@@ -1,0 +1,80 @@
+/** The public shapes of the local stack (see docs: helper-notes/stack-api.md). */
+
+export interface Credentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiration?: Date;
+}
+
+export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
+
+export interface RequestRecord {
+  /** epoch ms (real time) */
+  at: number;
+  service: 'sts' | 'pinpoint' | 'iam' | 'lambda' | 'logs' | string;
+  /** e.g. 'AssumeRole', 'GetEndpoint', 'UpdateEndpoint' */
+  action: string;
+  accessKeyId?: string;
+  /** HTTP status the gateway answered */
+  status: number;
+  /** set when IAM was evaluated */
+  decision?: Decision;
+}
+
+export interface Latency {
+  sts?: number;
+  pinpoint?: number;
+}
+
+export interface StackOptions {
+  /** injected delay before answering (benchmarks) */
+  latencyMs?: Latency;
+  /** gateway port; default: a free loopback port */
+  port?: number;
+  /** stack diagnostics (never secrets) */
+  logger?: (line: string) => void;
+}
+
+export type RequestFilter = Partial<Pick<RequestRecord, 'service' | 'action' | 'accessKeyId' | 'status'>>;
+
+export interface StackClock {
+  advance(ms: number): void;
+  offsetMs(): number;
+  now(): Date;
+}
+
+export interface RequestLogView {
+  list(): RequestRecord[];
+  count(filter?: RequestFilter): number;
+  reset(): void;
+}
+
+export interface StackAccounts {
+  source: '111111111111';
+  target: '222222222222';
+  second: '333333333333';
+}
+
+export interface LocalStack {
+  /** gateway URL (http://127.0.0.1:PORT): point EVERY SDK/Terraform endpoint here */
+  readonly endpoint: string;
+  /** raw moto, no enforcement (diagnostics and the stack's own bootstrap only) */
+  readonly motoEndpoint: string;
+  readonly accounts: StackAccounts;
+  /** Admin credentials in an account (a session of OrganizationAccountAccessRole, which the stack bootstraps). */
+  operatorCredentials(accountId: string): Promise<Credentials>;
+  /** Credentials for a Lambda execution role, obtained as the Lambda service would: the role's trust
+   *  policy is evaluated for principal lambda.amazonaws.com with aws:SourceAccount = the role's account. */
+  lambdaServiceCredentials(roleArn: string, opts?: { durationSeconds?: number; sessionName?: string }): Promise<Credentials>;
+  /** Creates a Pinpoint app in the emulator (account, region) and returns its 32-hex id. */
+  createPinpointApp(accountId: string, region: string, name: string): Promise<string>;
+  /** The gateway's clock (credential expiry checks use it). */
+  clock: StackClock;
+  setLatency(latency: Latency): void;
+  requests: RequestLogView;
+  /** Drops cached identities and policies (only needed after IAM writes made directly against motoEndpoint). */
+  invalidatePolicyCache(): void;
+  /** idempotent; kills moto, closes the gateway */
+  stop(): Promise<void>;
+}
