@@ -12,6 +12,7 @@
  */
 const { randomUUID } = require('node:crypto');
 const { pathToFileURL } = require('node:url');
+const { setTimeout, clearTimeout } = require('node:timers');
 
 const clock = globalThis[Symbol.for('local-stack.clock')];
 

@@ -1,0 +1,192 @@
+/**
+ * Applies examples/local into the local stack's source and target accounts
+ * with Terraform (through scripts/terraform.sh) and hands back what the
+ * function needs. Every run gets its own work directory for TF_DATA_DIR and
+ * the state, so parallel runs cannot collide and nothing is written into the
+ * repository besides Terraform's dependency lock file (git-ignored).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import type { Credentials, LocalStack } from './types';
+
+export interface Provisioned {
+  /** From the source-lambda module's `environment_variables` output. */
+  functionEnvironment: Record<string, string>;
+  functionName: string;
+  executionRoleArn: string;
+  targetRoleArn: string;
+  targetRoleName: string;
+  /** The app the target role grants access to. */
+  pinpointAppId: string;
+  /** A second app in the target account, outside the grant (refusal tests). */
+  otherPinpointAppId: string;
+  /** The target's key in CROSS_ACCOUNT_TARGETS. */
+  targetName: string;
+  logGroupName: string;
+  region: string;
+  externalId?: string;
+  /** All terraform outputs (values only). */
+  outputs: Record<string, unknown>;
+  tfStateDir: string;
+  /** terraform destroy, then removes the work directory. Idempotent. */
+  destroy(): Promise<void>;
+}
+
+export interface ProvisionOptions {
+  externalId?: string;
+  /** Where TF_DATA_DIR and the state go; default: a fresh temporary directory. */
+  workDir?: string;
+  region?: string;
+  /** Prefix of every created name (function, roles, log group). */
+  namePrefix?: string;
+  /** Lifetime the function asks for on AssumeRole (900..3600, default 900). */
+  sessionDurationSeconds?: number;
+  /** Deployment package (default dist/function.zip). */
+  packagePath?: string;
+  /** Terraform's output lines, for progress reporting (never contains credentials). */
+  log?: (line: string) => void;
+}
+
+type StackForProvisioning = Pick<LocalStack, 'endpoint' | 'accounts' | 'operatorCredentials' | 'createPinpointApp'>;
+
+const repoRoot = path.resolve(__dirname, '..', '..');
+const terraformScript = path.join(repoRoot, 'scripts', 'terraform.sh');
+const exampleDir = path.join('examples', 'local');
+
+export class TerraformError extends Error {
+  constructor(
+    readonly command: string,
+    readonly exitCode: number | null,
+    readonly stderrTail: string,
+  ) {
+    super(`terraform ${command} failed (exit ${exitCode ?? 'signal'}):\n${stderrTail}`);
+    this.name = 'TerraformError';
+  }
+}
+
+function tail(text: string, lines = 40): string {
+  return text.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function runTerraform(args: string[], env: NodeJS.ProcessEnv, log?: (line: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(terraformScript, [`-chdir=${exampleDir}`, ...args], {
+      cwd: repoRoot,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk;
+      if (log) for (const line of chunk.split('\n')) if (line.trim()) log(line);
+    });
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(stdout);
+      else reject(new TerraformError(args[0] ?? '', code, tail(stderr || stdout)));
+    });
+  });
+}
+
+function credentialsVar(c: Credentials): string {
+  return JSON.stringify({ access_key: c.accessKeyId, secret_key: c.secretAccessKey, token: c.sessionToken ?? null });
+}
+
+function outputValues(json: string): Record<string, unknown> {
+  const raw = JSON.parse(json) as Record<string, { value: unknown }>;
+  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.value]));
+}
+
+function stringOutput(outputs: Record<string, unknown>, name: string): string {
+  const value = outputs[name];
+  if (typeof value !== 'string' || value === '') throw new Error(`terraform output ${name} is missing or not a string`);
+  return value;
+}
+
+export async function provisionLocal(stack: StackForProvisioning, opts: ProvisionOptions = {}): Promise<Provisioned> {
+  const region = opts.region ?? 'us-east-1';
+  const workDir = opts.workDir ?? (await mkdtemp(path.join(os.tmpdir(), 'xacct-local-')));
+  const statePath = path.join(workDir, 'terraform.tfstate');
+  const { source, target } = stack.accounts;
+
+  // Pinpoint apps first: the provider cannot create them against the emulator.
+  const pinpointAppId = await stack.createPinpointApp(target, region, `${opts.namePrefix ?? 'local-demo'}-app`);
+  const otherPinpointAppId = await stack.createPinpointApp(target, region, `${opts.namePrefix ?? 'local-demo'}-other-app`);
+
+  const baseEnv: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TF_DATA_DIR: path.join(workDir, '.terraform'),
+    TF_PLUGIN_CACHE_DIR: process.env.TF_PLUGIN_CACHE_DIR,
+    TF_PROVIDER_MIRROR: process.env.TF_PROVIDER_MIRROR,
+    TF_NO_MIRROR: process.env.TF_NO_MIRROR,
+    TF_IN_AUTOMATION: '1',
+    // No ambient AWS configuration: the example gets its credentials as variables only.
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    TF_VAR_endpoint: stack.endpoint,
+    TF_VAR_region: region,
+    TF_VAR_source_account_id: source,
+    TF_VAR_target_account_id: target,
+    TF_VAR_pinpoint_app_id: pinpointAppId,
+    TF_VAR_external_id: opts.externalId,
+    TF_VAR_name_prefix: opts.namePrefix ?? 'local-demo',
+    TF_VAR_session_duration_seconds: String(opts.sessionDurationSeconds ?? 900),
+    TF_VAR_package_path: path.resolve(opts.packagePath ?? path.join(repoRoot, 'dist', 'function.zip')),
+  };
+  for (const key of Object.keys(baseEnv)) if (baseEnv[key] === undefined) delete baseEnv[key];
+
+  // Operator sessions expire; fetch fresh ones for every Terraform run.
+  const envWithCredentials = async (): Promise<NodeJS.ProcessEnv> => ({
+    ...baseEnv,
+    TF_VAR_source_credentials: credentialsVar(await stack.operatorCredentials(source)),
+    TF_VAR_target_credentials: credentialsVar(await stack.operatorCredentials(target)),
+  });
+  const stateArgs = [`-state=${statePath}`];
+
+  let destroyed = false;
+  const destroy = async (): Promise<void> => {
+    if (destroyed) return;
+    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log);
+    destroyed = true;
+    if (!opts.workDir) await rm(workDir, { recursive: true, force: true });
+  };
+
+  await runTerraform(['init', '-input=false', '-no-color'], baseEnv, opts.log);
+  try {
+    await runTerraform(['apply', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log);
+  } catch (err) {
+    // Leave nothing half-made behind.
+    await destroy().catch(() => undefined);
+    throw err;
+  }
+  const outputs = outputValues(await runTerraform(['output', '-json', ...stateArgs], baseEnv));
+
+  const environment = outputs.function_environment;
+  if (!environment || typeof environment !== 'object') throw new Error('terraform output function_environment is missing');
+
+  return {
+    functionEnvironment: Object.fromEntries(Object.entries(environment as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
+    functionName: stringOutput(outputs, 'function_name'),
+    executionRoleArn: stringOutput(outputs, 'execution_role_arn'),
+    targetRoleArn: stringOutput(outputs, 'target_role_arn'),
+    targetRoleName: stringOutput(outputs, 'target_role_name'),
+    targetName: stringOutput(outputs, 'target_name'),
+    logGroupName: stringOutput(outputs, 'log_group_name'),
+    pinpointAppId,
+    otherPinpointAppId,
+    region,
+    externalId: opts.externalId,
+    outputs,
+    tfStateDir: workDir,
+    destroy,
+  };
+}
