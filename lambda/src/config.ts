@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { ConfigurationError } from './errors';
+import { formatIssues } from './issues';
 
 export const TARGET_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const ROLE_ARN_PATTERN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
@@ -66,10 +67,7 @@ function parseTargets(env: Env): Map<string, TargetConfig> {
   }
   const result = targetsSchema.safeParse(json);
   if (!result.success) {
-    const problems = result.error.issues
-      .slice(0, 5)
-      .map((issue) => `${issue.path.length ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`)
-      .join('; ');
+    const problems = formatIssues(result.error.issues, '(root)');
     fail('CROSS_ACCOUNT_TARGETS', problems, TARGETS_FORM);
   }
   return new Map(Object.entries(result.data).map(([name, target]) => [name, { ...target, name }]));

@@ -15,6 +15,7 @@
 import { parse } from '@aws-lambda-powertools/parser';
 import { z } from 'zod';
 import { InvalidRequestError } from './errors';
+import { formatIssues, type Issue } from './issues';
 
 export const MAX_EVENT_BYTES = 16 * 1024;
 export const MAX_ENDPOINT_BYTES = 15 * 1024;
@@ -66,6 +67,9 @@ export const targetNameSchema = z
 
 const text = z.string('must be a string').max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
 
+/** Error callback that only replaces the wrong-type message (keeps nested key/value messages). */
+const typeOnly = (rule: string) => (issue: { code?: string }) => (issue.code === 'invalid_type' ? rule : undefined);
+
 const attributeName = z
   .string()
   .min(1, 'attribute names must not be empty')
@@ -81,14 +85,14 @@ const attributeValues = z
   .max(MAX_VALUES_PER_ATTRIBUTE, `at most ${MAX_VALUES_PER_ATTRIBUTE} values per attribute`);
 
 const attributeMap = z
-  .record(attributeName, attributeValues, 'must be an object of attribute name -> array of strings')
+  .record(attributeName, attributeValues, { error: typeOnly('must be an object of attribute name -> array of strings') })
   .refine(
     (map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES,
     `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
   );
 
 const metricMap = z
-  .record(attributeName, z.number('metric values must be finite numbers'), 'must be an object of metric name -> number')
+  .record(attributeName, z.number('metric values must be finite numbers'), { error: typeOnly('must be an object of metric name -> number') })
   .refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} metrics`);
 
 export const endpointDemographicSchema = z.strictObject({
@@ -169,26 +173,6 @@ export type GetEndpointEvent = z.infer<typeof getEndpointEventSchema>;
 export type UpdateEndpointEvent = z.infer<typeof updateEndpointEventSchema>;
 export type FunctionEvent = z.infer<typeof eventSchema>;
 export type EndpointRequestInput = z.infer<typeof endpointRequestSchema>;
-
-interface Issue {
-  readonly message: string;
-  readonly path?: ReadonlyArray<PropertyKey | { readonly key: PropertyKey }> | undefined;
-}
-
-function formatPath(path: Issue['path']): string {
-  if (!path || path.length === 0) return 'event';
-  return path
-    .map((segment) => (typeof segment === 'object' && segment !== null ? segment.key : segment))
-    .map((key, index) => (typeof key === 'number' ? `[${key}]` : `${index ? '.' : ''}${String(key)}`))
-    .join('');
-}
-
-/** Formats schema issues as "field: rule; field: rule" (at most 5). Values are never echoed. */
-export function formatIssues(issues: readonly Issue[]): string {
-  const shown = issues.slice(0, 5).map((issue) => `${formatPath(issue.path)}: ${issue.message}`);
-  if (issues.length > shown.length) shown.push(`(${issues.length - shown.length} more)`);
-  return shown.join('; ');
-}
 
 function eventBytes(event: unknown): number {
   try {

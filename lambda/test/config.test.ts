@@ -1,0 +1,50 @@
+import { loadConfig } from '../src/config';
+import { MASTER, ONE_TARGET, ROLE_EU, coldStart, setEnv } from './helpers';
+
+const base = { ...MASTER, AWS_REGION: 'eu-central-1' };
+const withTargets = (targets: unknown, extra: Record<string, string> = {}) => ({
+  ...base,
+  CROSS_ACCOUNT_TARGETS: typeof targets === 'string' ? targets : JSON.stringify(targets),
+  ...extra,
+});
+const t = (over: Record<string, unknown>) => ({ eu: { ...ONE_TARGET['eu-marketing'], ...over } });
+
+describe('configuration', () => {
+  test('defaults', () => {
+    const config = loadConfig(withTargets(ONE_TARGET));
+    expect(config).toMatchObject({ region: 'eu-central-1', connectTimeoutMs: 1000, requestTimeoutMs: 3000, maxAttempts: 3 });
+    expect(config.targets.get('eu-marketing')).toMatchObject({ name: 'eu-marketing', roleArn: ROLE_EU, externalId: 'ext-id-123' });
+  });
+
+  test.each<[string, Record<string, string | undefined>, RegExp]>([
+    ['missing targets', { ...base }, /CROSS_ACCOUNT_TARGETS is invalid: it is not set\. Expected a JSON object keyed by target name/],
+    ['not JSON', withTargets('{nope'), /CROSS_ACCOUNT_TARGETS is invalid: it is not valid JSON/],
+    ['empty object', withTargets({}), /CROSS_ACCOUNT_TARGETS is invalid: \(root\): expected at least one target/],
+    ['bad target name', withTargets({ 'bad name': ONE_TARGET['eu-marketing'] }), /target names must match/],
+    ['bad role ARN', withTargets(t({ roleArn: 'arn:aws:iam::12:user/x' })), /eu\.roleArn: expected arn:<partition>:iam::<12 digits>:role/],
+    ['bad region', withTargets(t({ region: 'Europe' })), /eu\.region: expected an AWS region/],
+    ['bad app id', withTargets(t({ pinpointAppId: 'ABC' })), /eu\.pinpointAppId: expected 32 lowercase hex/],
+    ['bad external id', withTargets(t({ externalId: 'x' })), /eu\.externalId: expected 2-1224 characters/],
+    ['bad duration', withTargets(t({ sessionDurationSeconds: 60 })), /eu\.sessionDurationSeconds: expected 900\.\.43200/],
+    ['unknown key', withTargets(t({ role: 'x' })), /Unrecognized key: "role"/],
+    ['bad max attempts', withTargets(ONE_TARGET, { CROSS_ACCOUNT_MAX_ATTEMPTS: '11' }), /CROSS_ACCOUNT_MAX_ATTEMPTS is invalid: got "11"\. Expected an integer 1\.\.10/],
+    ['bad timeout', withTargets(ONE_TARGET, { CROSS_ACCOUNT_REQUEST_TIMEOUT_MS: '1s' }), /CROSS_ACCOUNT_REQUEST_TIMEOUT_MS is invalid/],
+    ['no region', { ...withTargets(ONE_TARGET), AWS_REGION: undefined }, /AWS_REGION is invalid: it is not set/],
+    ['no master credentials', { ...withTargets(ONE_TARGET), AWS_ACCESS_KEY_ID: undefined }, /AWS_ACCESS_KEY_ID is invalid: it is not set/],
+  ])('%s -> ConfigurationError naming the variable and the form', (_label, env, message) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toMatchObject({ name: 'ConfigurationError', message: expect.stringMatching(message) });
+  });
+
+  test('a misconfigured function fails on init (module load)', () => {
+    setEnv('{"x": 1}');
+    const { load, stsMock } = coldStart();
+    expect(load).toThrow(expect.objectContaining({ name: 'ConfigurationError' }));
+    expect(stsMock.calls()).toHaveLength(0);
+  });
+});
