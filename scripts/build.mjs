@@ -2,6 +2,7 @@
 // Bundles the Lambda (lambda/src/index.ts) with esbuild and writes a
 // reproducible deployment zip: dist/index.js and dist/function.zip.
 // Runtime nodejs22.x, handler index.handler. Options: --sourcemap, --outdir <dir>.
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
