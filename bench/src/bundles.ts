@@ -1,0 +1,76 @@
+/**
+ * Builds the baseline bundles into .cache/bench (gitignored) with the options
+ * scripts/build.mjs uses for the function itself, so that bundle size and
+ * load time differ only by what each approach is.
+ */
+import { build, type BuildOptions, type Plugin } from 'esbuild';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { approaches, repoRoot, type ApproachId } from './approaches';
+
+/** The function's own esbuild options (kept in step with scripts/build.mjs). */
+export function functionBuildOptions(): BuildOptions {
+  return {
+    bundle: true,
+    platform: 'node',
+    target: 'node22',
+    format: 'cjs',
+    minify: true,
+    mainFields: ['module', 'main'],
+    sourcesContent: false,
+    legalComments: 'none',
+    logLevel: 'warning',
+  };
+}
+
+const lambdaSrc = path.join(repoRoot, 'lambda', 'src');
+const credentialsModule = path.join(lambdaSrc, 'credentials.ts');
+
+/**
+ * Every import of lambda/src/credentials.ts from the function's other modules
+ * gets a shim that re-exports the real module except `prefetchCredentials`,
+ * which does nothing. Everything else in the bundle is unchanged.
+ */
+const noPrefetch: Plugin = {
+  name: 'no-prefetch',
+  setup(b) {
+    b.onResolve({ filter: /credentials(\.ts)?$/ }, (args) => {
+      if (args.namespace === 'no-prefetch' || !args.importer.startsWith(lambdaSrc)) return undefined;
+      const resolved = path.resolve(args.resolveDir, args.path.endsWith('.ts') ? args.path : `${args.path}.ts`);
+      return resolved === credentialsModule ? { path: credentialsModule, namespace: 'no-prefetch' } : undefined;
+    });
+    b.onLoad({ filter: /.*/, namespace: 'no-prefetch' }, () => ({
+      contents: `export * from ${JSON.stringify(credentialsModule)};\nexport function prefetchCredentials() {}\n`,
+      loader: 'ts',
+      resolveDir: lambdaSrc,
+    }));
+  },
+};
+
+const entries: Partial<Record<ApproachId, string>> = {
+  functionNoPrefetch: path.join(lambdaSrc, 'index.ts'),
+  defaultMainFields: path.join(lambdaSrc, 'index.ts'),
+  perInvocation: path.join(repoRoot, 'bench', 'baselines', 'per-invocation-assume-role.ts'),
+  direct: path.join(repoRoot, 'bench', 'baselines', 'direct-client.ts'),
+  sdkV2: path.join(repoRoot, 'bench', 'baselines', 'sdk-v2-chainable.ts'),
+};
+
+export async function buildBaseline(id: ApproachId): Promise<string> {
+  const entry = entries[id];
+  if (!entry) throw new Error(`${id} is not a baseline bundle`);
+  const outfile = approaches[id].bundlePath;
+  mkdirSync(path.dirname(outfile), { recursive: true });
+  const options: BuildOptions = { ...functionBuildOptions(), entryPoints: [entry], outfile, absWorkingDir: repoRoot, metafile: true };
+  // The one difference of this baseline: esbuild's default main fields.
+  if (id === 'defaultMainFields') delete options.mainFields;
+  if (id === 'functionNoPrefetch') options.plugins = [noPrefetch];
+  const result = await build(options);
+  if (id === 'functionNoPrefetch' && !Object.keys(result.metafile?.inputs ?? {}).some((input) => input.startsWith('no-prefetch:'))) {
+    throw new Error('no-prefetch variant: lambda/src/credentials.ts was not imported, so prefetch could not be disabled');
+  }
+  return outfile;
+}
+
+export async function buildBaselines(ids: ApproachId[] = Object.keys(entries) as ApproachId[]): Promise<void> {
+  for (const id of ids) if (entries[id]) await buildBaseline(id);
+}

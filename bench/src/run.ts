@@ -1,0 +1,114 @@
+/**
+ * `make bench`: builds the baselines, starts the local stack, provisions the
+ * example deployment, measures every figure, prints the tables and writes
+ * docs/benchmarks.md and docs/benchmarks-warm-latency.png.
+ *
+ *   npx tsx bench/src/run.ts [--sequential=1000 --concurrent=100 --sts-latency-ms=30 ...]
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { approaches, benchBuildDir, repoRoot, type ApproachId } from './approaches';
+import { buildBaselines } from './bundles';
+import { openContext } from './context';
+import { machineInfo } from './machine';
+import { measureBundleSizes } from './measure/bundle-size';
+import { measureConcurrent } from './measure/concurrent';
+import { measureFirstInvocation } from './measure/first-invocation';
+import { measureModuleLoad } from './measure/module-load';
+import { measureRefresh } from './measure/refresh';
+import { measureSequential } from './measure/sequential';
+import { resolveParams, type BenchParams } from './params';
+import { svgToPng, warmLatencySvg } from './report/chart';
+import { benchmarksMarkdown } from './report/docs';
+import { renderText, tables } from './report/tables';
+import { headlines, type BenchResults } from './results';
+
+export const CHART_FILE = 'benchmarks-warm-latency.png';
+
+const warmIds: ApproachId[] = ['function', 'perInvocation', 'sdkV2', 'direct'];
+const bundleIds: ApproachId[] = ['function', 'defaultMainFields', 'sdkV2', 'perInvocation', 'direct'];
+const coldIds: ApproachId[] = ['function', 'functionNoPrefetch', 'defaultMainFields', 'perInvocation', 'sdkV2', 'direct'];
+const refreshIds: ApproachId[] = ['function', 'sdkV2', 'perInvocation'];
+
+export async function runBench(params: BenchParams, log: (line: string) => void = () => undefined): Promise<BenchResults> {
+  const started = performance.now();
+  if (!existsSync(approaches.function.bundlePath)) throw new Error(`${approaches.function.bundlePath} is missing: run \`make build\` first`);
+  log('building baseline bundles into .cache/bench');
+  await buildBaselines();
+  const ctx = await openContext(params, log);
+  try {
+    log(`figures 1, 2, 5: ${params.sequential} sequential invocations x ${warmIds.length} approaches, interleaved`);
+    const sequential = await measureSequential(ctx, warmIds);
+    log(`figure 1: ${params.concurrent} concurrent invocations per approach`);
+    const concurrent = await measureConcurrent(ctx, warmIds);
+    log(`figure 3: bundle sizes, module load (${params.loadSamples} processes per bundle)`);
+    const bundles = measureBundleSizes(bundleIds);
+    const moduleLoad = await measureModuleLoad(ctx, bundleIds, await ctx.executionCredentials('module-load'));
+    log(`figure 3: first invocation (${params.coldSamples} cold starts per approach)`);
+    const firstInvocation = await measureFirstInvocation(
+      ctx,
+      coldIds.map((id) => ({ key: id, label: approaches[id].label, approach: approaches[id] })),
+    );
+    log(`figure 4: ${params.refreshHours} simulated hours, one invocation every ${params.refreshIntervalSeconds} s`);
+    const refresh = await measureRefresh(ctx, refreshIds);
+    return {
+      machine: machineInfo(),
+      params,
+      targets: Object.keys(JSON.parse(ctx.provisioned.functionEnvironment.CROSS_ACCOUNT_TARGETS ?? '{}') as object).length,
+      sessionDurationSeconds: ctx.sessionDurationSeconds,
+      sequential,
+      concurrent,
+      bundles,
+      moduleLoad,
+      firstInvocation,
+      refresh,
+      wallSeconds: (performance.now() - started) / 1000,
+    };
+  } finally {
+    await ctx.close();
+  }
+}
+
+export function warmChartPng(r: BenchResults): Buffer {
+  const series = r.sequential.map((s) => ({ label: approaches[s.approach].label, samples: s.warmSamples }));
+  const subtitle = `${r.sequential[0]?.warm.n ?? 0} warm invocations per approach · injected latency STS ${r.params.stsLatencyMs} ms, Pinpoint ${r.params.pinpointLatencyMs} ms · ${r.machine.cores} × ${r.machine.cpuModel} · Node ${r.machine.node}`;
+  return svgToPng(warmLatencySvg(series, 'Warm invocation latency (local stack)', subtitle));
+}
+
+export function report(r: BenchResults): string {
+  return [
+    ...tables(r).map((t) => `${renderText(t)}\n`),
+    'Headlines (this function against each alternative):',
+    ...headlines(r).map((h) => `  - ${h.text}`),
+  ].join('\n');
+}
+
+/** Writes the docs page and chart; returns the paths written. */
+export function writeDocs(r: BenchResults, docsDir: string): string[] {
+  const dir = path.resolve(repoRoot, docsDir);
+  mkdirSync(dir, { recursive: true });
+  const chart = path.join(dir, CHART_FILE);
+  const page = path.join(dir, 'benchmarks.md');
+  writeFileSync(chart, warmChartPng(r));
+  writeFileSync(page, benchmarksMarkdown(r, CHART_FILE));
+  return [page, chart];
+}
+
+async function main(): Promise<void> {
+  const params = resolveParams(process.argv.slice(2));
+  const t0 = performance.now();
+  const log = (line: string): void => void process.stderr.write(`[bench ${((performance.now() - t0) / 1000).toFixed(0).padStart(3)} s] ${line}\n`);
+  const results = await runBench(params, log);
+  mkdirSync(benchBuildDir, { recursive: true });
+  writeFileSync(path.join(benchBuildDir, 'results.json'), JSON.stringify(results, null, 1));
+  process.stdout.write(`${report(results)}\n`);
+  if (params.docsDir) for (const file of writeDocs(results, params.docsDir)) log(`wrote ${path.relative(repoRoot, file)}`);
+  log(`done in ${results.wallSeconds.toFixed(0)} s`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`[bench] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(1);
+  });
+}

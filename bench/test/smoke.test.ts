@@ -1,0 +1,142 @@
+/**
+ * Smoke run of the benchmark harness against the real local stack and the
+ * real bundle, with tiny counts. Checks that every figure comes out with the
+ * right shape and that the call counts obey the goals that are cheap to check.
+ * Never asserts on timings: those are figures, printed by `make bench`.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { resolveParams } from '../src/params';
+import { tables } from '../src/report/tables';
+import { headlines, type BenchResults } from '../src/results';
+import { CHART_FILE, report, runBench, writeDocs } from '../src/run';
+
+const params = resolveParams(
+  [
+    '--sequential=50',
+    '--warmup=5',
+    '--concurrent=20',
+    '--load-samples=1',
+    '--cold-samples=1',
+    '--refresh-hours=0.5',
+    '--refresh-interval-seconds=300',
+    '--sts-latency-ms=5',
+    '--pinpoint-latency-ms=5',
+    '--docs-dir=',
+  ],
+  {},
+);
+
+let results: BenchResults;
+
+beforeAll(async () => {
+  results = await runBench(params);
+}, 280_000);
+
+const row = <T extends { approach: string }>(rows: T[], approach: string): T => {
+  const found = rows.find((r) => r.approach === approach);
+  if (!found) throw new Error(`no row for ${approach}`);
+  return found;
+};
+
+describe('figure 1: STS AssumeRole calls', () => {
+  test('this function makes at most one call per target for 50 sequential and 20 concurrent invocations', () => {
+    expect(results.targets).toBeGreaterThanOrEqual(1);
+    expect(row(results.sequential, 'function').assumeRoleCalls).toBeLessThanOrEqual(results.targets);
+    expect(row(results.concurrent, 'function').assumeRoleCalls).toBeLessThanOrEqual(results.targets);
+  });
+
+  test('the counter sees every call: per-invocation AssumeRole makes one per invocation, direct none', () => {
+    expect(row(results.sequential, 'perInvocation').assumeRoleCalls).toBe(params.sequential);
+    expect(row(results.concurrent, 'perInvocation').assumeRoleCalls).toBe(params.concurrent);
+    expect(row(results.sequential, 'direct').assumeRoleCalls).toBe(0);
+    expect(row(results.sequential, 'sdkV2').assumeRoleCalls).toBeLessThanOrEqual(results.targets);
+  });
+
+  test('every invocation of every approach succeeded', () => {
+    for (const r of [...results.sequential, ...results.concurrent]) expect({ approach: r.approach, errors: r.errors }).toEqual({ approach: r.approach, errors: {} });
+    for (const r of results.firstInvocation) expect({ key: r.key, failures: r.failures }).toEqual({ key: r.key, failures: 0 });
+    for (const r of results.refresh) expect({ approach: r.approach, failures: r.failures }).toEqual({ approach: r.approach, failures: 0 });
+  });
+});
+
+describe('figures 2, 3, 5: shape', () => {
+  test('warm latency: one distribution per approach, warm-up excluded, ordered percentiles', () => {
+    expect(results.sequential.map((s) => s.approach).sort()).toEqual(['direct', 'function', 'perInvocation', 'sdkV2']);
+    for (const s of results.sequential) {
+      expect(s.invocations).toBe(params.sequential);
+      expect(s.warmSamples).toHaveLength(params.sequential - params.warmup);
+      expect(s.warm.min).toBeGreaterThan(0);
+      expect(s.warm.p50).toBeLessThanOrEqual(s.warm.p99);
+      expect(s.warm.p99).toBeLessThanOrEqual(s.warm.max);
+    }
+  });
+
+  test('bundles: the real function and every baseline, gzip smaller than raw', () => {
+    expect(results.bundles.map((b) => b.approach).sort()).toEqual(['defaultMainFields', 'direct', 'function', 'perInvocation', 'sdkV2']);
+    for (const b of results.bundles) {
+      expect(b.rawBytes).toBeGreaterThan(10_000);
+      expect(b.gzipBytes).toBeLessThan(b.rawBytes);
+    }
+    expect(row(results.bundles, 'function').rawBytes).toBe(readFileSync(path.resolve(__dirname, '..', '..', 'dist', 'index.js')).length);
+  });
+
+  test('module load and first invocation: positive medians for every variant, prefetch on and off', () => {
+    for (const l of results.moduleLoad) {
+      expect(l.samples).toBe(params.loadSamples);
+      expect(l.requireMs).toBeGreaterThan(0);
+      expect(l.sinceStartMs).toBeGreaterThan(l.requireMs);
+    }
+    expect(results.firstInvocation.map((f) => f.key)).toEqual(expect.arrayContaining(['function', 'functionNoPrefetch']));
+    for (const f of results.firstInvocation) {
+      expect(f.samples).toBe(params.coldSamples);
+      expect(f.totalMs).toBeGreaterThan(f.firstInvocationMs);
+    }
+  });
+
+  test('memory: RSS after init and after the run for every approach', () => {
+    for (const s of results.sequential) {
+      expect(s.rssAfterInitMiB).toBeGreaterThan(10);
+      expect(s.rssAfterRunMiB).toBeGreaterThan(10);
+    }
+  });
+});
+
+describe('figure 4: refresh over simulated time', () => {
+  test('this function re-assumes at most once per session lifetime less the SDK refresh window', () => {
+    const f = row(results.refresh, 'function');
+    const seconds = f.simulatedHours * 3600;
+    expect(f.invocations).toBe(Math.floor((params.refreshHours * 3600) / params.refreshIntervalSeconds));
+    expect(f.assumeRoleCalls).toBeGreaterThanOrEqual(1); // 0.5 h outlives a 900 s session: a refresh must happen
+    expect(f.assumeRoleCalls).toBeLessThanOrEqual(Math.floor(seconds / (results.sessionDurationSeconds - 300)) + 1);
+    expect(f.waitedOnSts).toBeLessThanOrEqual(f.assumeRoleCalls);
+    expect(row(results.refresh, 'perInvocation').assumeRoleCalls).toBe(f.invocations);
+  });
+});
+
+describe('report', () => {
+  test('prints every figure and the headline ratios', () => {
+    const text = report(results);
+    for (const t of tables(results)) expect(text).toContain(t.title);
+    expect(headlines(results).map((h) => h.key)).toEqual(
+      expect.arrayContaining(['stsCallsSequential', 'stsCallsConcurrent', 'warmP50VsDirect', 'gzipVsDefaultEsbuild', 'loadVsSdkV2', 'prefetch', 'refreshWaits']),
+    );
+  });
+
+  test('writes the docs page and a PNG chart', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-docs-'));
+    try {
+      writeDocs(results, dir);
+      const png = readFileSync(path.join(dir, CHART_FILE));
+      expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+      expect(png.length).toBeGreaterThan(10_000);
+      const page = readFileSync(path.join(dir, 'benchmarks.md'), 'utf8');
+      expect(page).toContain(`](${CHART_FILE})`);
+      expect(page).toContain('## Method');
+      expect(existsSync(path.join(dir, 'benchmarks.md'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,12 @@
+# Benchmarks: this function against the approaches users would otherwise pick. See docs/benchmarks.md.
+# Parameters: BENCH_ARGS="--sequential=1000 --concurrent=100 --sts-latency-ms=30 ..." or BENCH_* variables.
+BENCH_ARGS ?=
+
+.PHONY: bench bench-smoke
+bench: build ## Full benchmark (under 10 min on 2 cores): prints the figures, regenerates docs/benchmarks.md + chart
+	npx tsx bench/src/run.ts $(BENCH_ARGS)
+
+bench-smoke: build ## Smoke run of the benchmark harness (tiny counts; checks shapes and STS call counts, no timings)
+	npx jest -c bench/jest.config.js
+
+TEST_TARGETS += bench-smoke
