@@ -25,7 +25,7 @@ export const defaultParams: BenchParams = {
   loadSamples: 15,
   coldSamples: 7,
   refreshHours: 3,
-  refreshIntervalSeconds: 20,
+  refreshIntervalSeconds: 30,
   stsLatencyMs: 30,
   pinpointLatencyMs: 30,
   docsDir: 'docs',

@@ -89,6 +89,11 @@ describe('figures 2, 3, 5: shape', () => {
       expect(l.sinceStartMs).toBeGreaterThan(l.requireMs);
     }
     expect(results.firstInvocation.map((f) => f.key)).toEqual(expect.arrayContaining(['function', 'functionNoPrefetch']));
+    const init = (key: string): number => results.firstInvocation.find((f) => f.key === key)?.initAssumeRoleCalls ?? Number.NaN;
+    // The two function variants differ in exactly the prefetch: one AssumeRole per target during init, or none.
+    expect(init('function')).toBe(results.targets);
+    expect(init('functionNoPrefetch')).toBe(0);
+    expect(init('perInvocation')).toBe(0);
     for (const f of results.firstInvocation) {
       expect(f.samples).toBe(params.coldSamples);
       expect(f.totalMs).toBeGreaterThan(f.firstInvocationMs);

@@ -3,6 +3,11 @@
  * execution environment (spawn, load the bundle, handler ready) and sends the
  * first invocation immediately, as Lambda does after init. Variants of the
  * function: with its init-time credential prefetch, and without it.
+ *
+ * One more, untimed environment per variant shows what init itself does: it
+ * is left idle for a moment after load and its AssumeRole calls are counted
+ * (1 per target with the prefetch, 0 without), which proves the variants differ
+ * in exactly that.
  */
 import type { Approach } from '../approaches';
 import type { BenchContext } from '../context';
@@ -27,6 +32,20 @@ export interface FirstInvocation {
   firstInvocationMs: number;
   /** Median spawn to first result, ms. */
   totalMs: number;
+  /** AssumeRole calls an idle execution environment made during and right after init. */
+  initAssumeRoleCalls: number;
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function initCalls(ctx: BenchContext, variant: ColdVariant): Promise<number> {
+  const env = await ctx.start(variant.approach, variant.env);
+  try {
+    await sleep(500 + 3 * ctx.params.stsLatencyMs);
+    return ctx.assumeRoleCount(env);
+  } finally {
+    await env.process.stop();
+  }
 }
 
 export async function measureFirstInvocation(ctx: BenchContext, variants: ColdVariant[]): Promise<FirstInvocation[]> {
@@ -42,9 +61,12 @@ export async function measureFirstInvocation(ctx: BenchContext, variants: ColdVa
       }
     }
   }
+  const idle = new Map<string, number>();
+  for (const variant of variants) idle.set(variant.key, await initCalls(ctx, variant));
   return variants.map((v) => {
     const mine = rows.get(v.key) ?? [];
     return {
+      initAssumeRoleCalls: idle.get(v.key) ?? Number.NaN,
       key: v.key,
       label: v.label,
       samples: mine.length,
