@@ -23,7 +23,7 @@ export const defaultParams: BenchParams = {
   warmup: 50,
   concurrent: 100,
   loadSamples: 15,
-  coldSamples: 7,
+  coldSamples: 9,
   refreshHours: 3,
   refreshIntervalSeconds: 30,
   stsLatencyMs: 30,

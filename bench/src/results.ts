@@ -77,7 +77,7 @@ export function headlines(r: BenchResults): Headline[] {
   push('loadVsSdkV2', ratio(load('sdkV2'), load('function')), (v) => `module load ${factor(v, 'faster', 'slower')} than SDK v2`);
   const first = (key: string): number => r.firstInvocation.find((f) => f.key === key)?.firstInvocationMs ?? Number.NaN;
   push('prefetch', ratio(first('functionNoPrefetch'), first('function')), (v) =>
-    `first invocation ${first('function').toFixed(0)} ms with init-time prefetch against ${first('functionNoPrefetch').toFixed(0)} ms without (${v.toFixed(2)}x)`,
+    `first invocation ${first('function').toFixed(0)} ms with the init-time prefetch against ${first('functionNoPrefetch').toFixed(0)} ms without (${factor(v, 'faster', 'slower')})`,
   );
   const fnRef = by(r.refresh, 'function');
   if (fnRef) {

@@ -22,7 +22,7 @@ export function tables(r: BenchResults): Table[] {
   return [
     {
       title: `1. STS AssumeRole calls (${r.targets} target, ${r.sessionDurationSeconds} s sessions)`,
-      header: ['approach', `${r.params.sequential} sequential`, `${r.params.concurrent} concurrent`, 'failed invocations'],
+      header: ['approach', `${r.params.sequential} sequential`, `${r.params.concurrent} concurrent`, 'failed (seq. / conc.)'],
       numeric: [1, 2],
       rows: r.sequential.map((s) => {
         const c = r.concurrent.find((x) => x.approach === s.approach);
@@ -74,7 +74,7 @@ export function tables(r: BenchResults): Table[] {
       ]),
     },
     {
-      title: `5. Peak memory (RSS of the execution environment, MiB)`,
+      title: `5. Memory: resident set size (RSS) of the execution environment, MiB`,
       header: ['approach', 'after init', `after ${r.params.sequential} invocations`],
       numeric: [1, 2],
       rows: [...seqById.values()].map((s) => [label(s.approach), s.rssAfterInitMiB.toFixed(1), s.rssAfterRunMiB.toFixed(1)]),
