@@ -2,12 +2,17 @@ data "aws_partition" "current" {}
 
 data "aws_caller_identity" "current" {}
 
+data "aws_region" "current" {}
+
 locals {
   partition      = data.aws_partition.current.partition
   account_id     = coalesce(var.account_id, data.aws_caller_identity.current.account_id)
   role_name      = coalesce(var.role_name, var.function_name)
   log_group_name = "/aws/lambda/${var.function_name}"
-  package_path   = coalesce(var.package_path, "${path.module}/package/function.zip")
+  # Built rather than read from the log group so the policy is known at plan
+  # time. `name` exists in provider 5.x and (deprecated) in 6.x.
+  log_group_arn = "arn:${local.partition}:logs:${data.aws_region.current.name}:${local.account_id}:log-group:${local.log_group_name}"
+  package_path  = coalesce(var.package_path, "${path.module}/package/function.zip")
 
   # Only attributes that are set; jsonencode sorts keys, so the value is stable.
   # Contract: docs/architecture.md, "Function environment".
@@ -57,7 +62,7 @@ locals {
         Sid      = "WriteOwnLogGroup"
         Effect   = "Allow"
         Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "${aws_cloudwatch_log_group.this.arn}:log-stream:*"
+        Resource = "${local.log_group_arn}:log-stream:*"
       }
     ]
   })
@@ -85,6 +90,11 @@ resource "aws_iam_role" "this" {
 
   lifecycle {
     precondition {
+      condition     = var.account_id == null || var.account_id == data.aws_caller_identity.current.account_id
+      error_message = "account_id (${coalesce(var.account_id, "null")}) is not the account the AWS provider is signed in to (${data.aws_caller_identity.current.account_id})."
+    }
+
+    precondition {
       condition     = alltrue([for arn in local.target_role_arns : split(":", arn)[1] == local.partition])
       error_message = "Every targets role_arn must be in the provider's partition (${local.partition})."
     }
@@ -103,6 +113,13 @@ resource "aws_iam_role_policy" "logs" {
   name   = "write-own-log-group"
   role   = aws_iam_role.this.id
   policy = local.logs_policy
+
+  lifecycle {
+    precondition {
+      condition     = trimsuffix(aws_cloudwatch_log_group.this.arn, ":*") == local.log_group_arn
+      error_message = "The log group's ARN differs from the one the logs policy is built with (${local.log_group_arn})."
+    }
+  }
 }
 
 resource "aws_iam_policy" "assume_targets" {

@@ -18,6 +18,12 @@ mock_provider "aws" {
     }
   }
 
+  mock_data "aws_region" {
+    defaults = {
+      name = "eu-west-1"
+    }
+  }
+
   mock_resource "aws_iam_role" {
     defaults = {
       arn = "arn:aws:iam::111111111111:role/cross-account-endpoints"
@@ -162,6 +168,25 @@ run "environment_with_optionals_several_accounts_and_options" {
   }
 }
 
+run "logs_policy_is_known_at_plan_and_scoped_to_own_group" {
+  command = plan
+
+  assert {
+    condition = jsondecode(output.logs_policy).Statement == [{
+      Sid      = "WriteOwnLogGroup"
+      Effect   = "Allow"
+      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints:log-stream:*"
+    }]
+    error_message = "Logs policy must cover only the function's own log group streams."
+  }
+
+  assert {
+    condition     = aws_iam_role_policy.logs.policy == output.logs_policy
+    error_message = "The inline logs policy must carry the rendered document at plan time."
+  }
+}
+
 run "same_role_for_two_targets_is_listed_once" {
   command = plan
 
@@ -178,6 +203,20 @@ run "same_role_for_two_targets_is_listed_once" {
   }
 }
 
+# Runs before any apply run: once the log group is in the test state its ARN
+# comes from there, not from this override.
+run "log_group_arn_mismatch_is_rejected" {
+  command = plan
+  override_resource {
+    target          = aws_cloudwatch_log_group.this
+    override_during = plan
+    values = {
+      arn = "arn:aws:logs:us-east-1:111111111111:log-group:/aws/lambda/cross-account-endpoints"
+    }
+  }
+  expect_failures = [aws_iam_role_policy.logs]
+}
+
 run "execution_role_trust_and_policies" {
   command = apply
 
@@ -190,16 +229,6 @@ run "execution_role_trust_and_policies" {
       Condition = { StringEquals = { "aws:SourceAccount" = "111111111111" } }
     }]
     error_message = "Execution role must trust lambda.amazonaws.com scoped with aws:SourceAccount."
-  }
-
-  assert {
-    condition = jsondecode(output.logs_policy).Statement == [{
-      Sid      = "WriteOwnLogGroup"
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-      Resource = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints:log-stream:*"
-    }]
-    error_message = "Logs policy must cover only the function's own log group streams."
   }
 
   assert {
@@ -340,6 +369,14 @@ run "target_in_another_partition_is_rejected" {
     targets = {
       cn = { role_arn = "arn:aws-cn:iam::222222222222:role/r", region = "cn-north-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef" }
     }
+  }
+  expect_failures = [aws_iam_role.this]
+}
+
+run "wrong_provider_account_is_rejected" {
+  command = plan
+  variables {
+    account_id = "999999999999"
   }
   expect_failures = [aws_iam_role.this]
 }
