@@ -81,8 +81,11 @@ export function headlines(r: BenchResults): Headline[] {
   );
   const fnRef = by(r.refresh, 'function');
   if (fnRef) {
+    const v2 = by(r.refresh, 'sdkV2');
     push('refreshWaits', fnRef.waitedOnSts, (v) =>
-      `${v} of ${fnRef.invocations} invocations over ${fnRef.simulatedHours.toFixed(1)} simulated hours waited on an STS round trip (longest wait ${fnRef.longestWaitMs.toFixed(0)} ms)`,
+      `${v} of ${fnRef.invocations} invocations over ${fnRef.simulatedHours.toFixed(1)} simulated hours waited on an STS round trip ` +
+        `(longest wait ${fnRef.longestWaitMs.toFixed(0)} ms; ${fnRef.assumeRoleCalls} AssumeRole calls with ${r.sessionDurationSeconds} s sessions)` +
+        (v2 ? `; SDK v2 Chainable: ${v2.waitedOnSts} waited, ${v2.assumeRoleCalls} calls` : ''),
     );
   }
   return out;

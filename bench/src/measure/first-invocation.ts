@@ -41,7 +41,10 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 async function initCalls(ctx: BenchContext, variant: ColdVariant): Promise<number> {
   const env = await ctx.start(variant.approach, variant.env);
   try {
-    await sleep(500 + 3 * ctx.params.stsLatencyMs);
+    // Long enough for an AssumeRole started at init to be answered even on a busy machine; done early once it is.
+    const deadline = performance.now() + 1500 + 3 * ctx.params.stsLatencyMs;
+    while (ctx.assumeRoleCount(env) === 0 && performance.now() < deadline) await sleep(50);
+    await sleep(2 * ctx.params.stsLatencyMs);
     return ctx.assumeRoleCount(env);
   } finally {
     await env.process.stop();
