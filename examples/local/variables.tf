@@ -77,7 +77,8 @@ variable "external_id" {
   default     = null
 
   validation {
-    condition     = var.external_id == null || can(regex("^[A-Za-z0-9_+=,.@:/-]{2,1224}$", var.external_id))
+    # RE2 caps repetition counts at 1000, so the length is checked apart from the charset.
+    condition     = var.external_id == null || (length(coalesce(var.external_id, "x")) >= 2 && length(coalesce(var.external_id, "x")) <= 1224 && can(regex("^[A-Za-z0-9_+=,.@:/-]+$", coalesce(var.external_id, "x"))))
     error_message = "external_id must be null or 2-1224 characters of letters, digits and _+=,.@:/-."
   }
 }
