@@ -4,7 +4,8 @@
  * A bad value throws a ConfigurationError that names the variable and the
  * expected form, so a misconfigured function fails on init.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import { ConfigurationError } from './errors';
 import { formatIssues } from './issues';
 
@@ -15,21 +16,20 @@ const APP_ID_PATTERN = /^[0-9a-f]{32}$/;
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 
 const targetSchema = z.strictObject({
-  roleArn: z.string().regex(ROLE_ARN_PATTERN, 'expected arn:<partition>:iam::<12 digits>:role/<path/name>'),
-  region: z.string().regex(REGION_PATTERN, 'expected an AWS region such as eu-west-1'),
-  pinpointAppId: z.string().regex(APP_ID_PATTERN, 'expected 32 lowercase hex characters'),
-  externalId: z.string().regex(EXTERNAL_ID_PATTERN, 'expected 2-1224 characters of [A-Za-z0-9_+=,.@:/-]').optional(),
-  sessionDurationSeconds: z
-    .number('expected an integer number of seconds')
-    .int('expected an integer number of seconds')
-    .min(900, 'expected 900..43200')
-    .max(43200, 'expected 900..43200')
-    .optional(),
+  roleArn: z.string().check(z.regex(ROLE_ARN_PATTERN, 'expected arn:<partition>:iam::<12 digits>:role/<path/name>')),
+  region: z.string().check(z.regex(REGION_PATTERN, 'expected an AWS region such as eu-west-1')),
+  pinpointAppId: z.string().check(z.regex(APP_ID_PATTERN, 'expected 32 lowercase hex characters')),
+  externalId: z.optional(
+    z.string().check(z.regex(EXTERNAL_ID_PATTERN, 'expected 2-1224 characters of [A-Za-z0-9_+=,.@:/-]')),
+  ),
+  sessionDurationSeconds: z.optional(
+    z.int('expected an integer number of seconds').check(z.gte(900, 'expected 900..43200'), z.lte(43200, 'expected 900..43200')),
+  ),
 });
 
 const targetsSchema = z
-  .record(z.string().regex(TARGET_NAME_PATTERN, 'target names must match ^[A-Za-z0-9_-]{1,64}$'), targetSchema)
-  .refine((targets) => Object.keys(targets).length > 0, 'expected at least one target');
+  .record(z.string().check(z.regex(TARGET_NAME_PATTERN, 'target names must match ^[A-Za-z0-9_-]{1,64}$')), targetSchema)
+  .check(z.refine((targets) => Object.keys(targets).length > 0, 'expected at least one target'));
 
 export type TargetConfig = z.infer<typeof targetSchema> & { name: string };
 

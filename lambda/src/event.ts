@@ -13,7 +13,8 @@
  * anything path-like or that needs escaping is rejected here, before any AWS call.
  */
 import { parse } from '@aws-lambda-powertools/parser';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-messages';
 import { InvalidRequestError } from './errors';
 import { formatIssues, type Issue } from './issues';
 
@@ -51,115 +52,124 @@ const requiredOr = (rule: string) => (issue: { code?: string; input?: unknown })
   return issue.input === undefined ? 'is required' : rule;
 };
 
-export const endpointIdSchema = z
-  .string({ error: requiredOr('must be a string') })
-  .min(1, 'must not be empty')
-  .max(MAX_ENDPOINT_ID_LENGTH, `must be at most ${MAX_ENDPOINT_ID_LENGTH} characters`)
-  .regex(
+export const endpointIdSchema = z.string({ error: requiredOr('must be a string') }).check(
+  z.minLength(1, 'must not be empty'),
+  z.maxLength(MAX_ENDPOINT_ID_LENGTH, `must be at most ${MAX_ENDPOINT_ID_LENGTH} characters`),
+  z.regex(
     ENDPOINT_ID_CHARS,
     'may contain only letters, digits and _ . : @ + = , - (no /, %, $, {, }, whitespace or control characters)',
-  )
-  .refine((id) => !id.includes('..'), 'must not contain ".."');
+  ),
+  z.refine((id) => !id.includes('..'), 'must not contain ".."'),
+);
 
 export const targetNameSchema = z
   .string('must be a string')
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, 'must match ^[A-Za-z0-9_-]{1,64}$');
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must match ^[A-Za-z0-9_-]{1,64}$'));
 
-const text = z.string('must be a string').max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`);
+const text = z.string('must be a string').check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
 
 /** Error callback that only replaces the wrong-type message (keeps nested key/value messages). */
 const typeOnly = (rule: string) => (issue: { code?: string }) => (issue.code === 'invalid_type' ? rule : undefined);
 
 const attributeName = z
   .string()
-  .min(1, 'attribute names must not be empty')
-  .max(MAX_ATTRIBUTE_NAME_LENGTH, `attribute names must be at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters`);
+  .check(
+    z.minLength(1, 'attribute names must not be empty'),
+    z.maxLength(MAX_ATTRIBUTE_NAME_LENGTH, `attribute names must be at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters`),
+  );
 
 const attributeValues = z
   .array(
     z
       .string('attribute values must be strings')
-      .max(MAX_ATTRIBUTE_VALUE_LENGTH, `attribute values must be at most ${MAX_ATTRIBUTE_VALUE_LENGTH} characters`),
+      .check(z.maxLength(MAX_ATTRIBUTE_VALUE_LENGTH, `attribute values must be at most ${MAX_ATTRIBUTE_VALUE_LENGTH} characters`)),
     'must be an array of strings',
   )
-  .max(MAX_VALUES_PER_ATTRIBUTE, `at most ${MAX_VALUES_PER_ATTRIBUTE} values per attribute`);
+  .check(z.maxLength(MAX_VALUES_PER_ATTRIBUTE, `at most ${MAX_VALUES_PER_ATTRIBUTE} values per attribute`));
 
 const attributeMap = z
   .record(attributeName, attributeValues, { error: typeOnly('must be an object of attribute name -> array of strings') })
-  .refine(
-    (map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES,
-    `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`,
-  );
+  .check(z.refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`));
 
 const metricMap = z
-  .record(attributeName, z.number('metric values must be finite numbers'), { error: typeOnly('must be an object of metric name -> number') })
-  .refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} metrics`);
+  .record(attributeName, z.number('metric values must be finite numbers'), {
+    error: typeOnly('must be an object of metric name -> number'),
+  })
+  .check(z.refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} metrics`));
+
+const between = (min: number, max: number) =>
+  z.optional(z.number('must be a number').check(z.gte(min, `must be ${min}..${max}`), z.lte(max, `must be ${min}..${max}`)));
 
 export const endpointDemographicSchema = z.strictObject({
-  AppVersion: text.optional(),
-  Locale: text.optional(),
-  Make: text.optional(),
-  Model: text.optional(),
-  ModelVersion: text.optional(),
-  Platform: text.optional(),
-  PlatformVersion: text.optional(),
-  Timezone: text.optional(),
+  AppVersion: z.optional(text),
+  Locale: z.optional(text),
+  Make: z.optional(text),
+  Model: z.optional(text),
+  ModelVersion: z.optional(text),
+  Platform: z.optional(text),
+  PlatformVersion: z.optional(text),
+  Timezone: z.optional(text),
 });
 
 export const endpointLocationSchema = z.strictObject({
-  City: text.optional(),
-  Country: text.optional(),
-  Latitude: z.number('must be a number').min(-90, 'must be -90..90').max(90, 'must be -90..90').optional(),
-  Longitude: z.number('must be a number').min(-180, 'must be -180..180').max(180, 'must be -180..180').optional(),
-  PostalCode: text.optional(),
-  Region: text.optional(),
+  City: z.optional(text),
+  Country: z.optional(text),
+  Latitude: between(-90, 90),
+  Longitude: between(-180, 180),
+  PostalCode: z.optional(text),
+  Region: z.optional(text),
 });
 
 export const endpointUserSchema = z.strictObject({
-  UserAttributes: attributeMap.optional(),
-  UserId: text.optional(),
+  UserAttributes: z.optional(attributeMap),
+  UserId: z.optional(text),
 });
 
 export const endpointRequestSchema = z
-  .strictObject({
-    Address: text.optional(),
-    Attributes: attributeMap.optional(),
-    ChannelType: z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`).optional(),
-    Demographic: endpointDemographicSchema.optional(),
-    EffectiveDate: z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' }).optional(),
-    EndpointStatus: z.enum(['ACTIVE', 'INACTIVE'], 'must be ACTIVE or INACTIVE').optional(),
-    Location: endpointLocationSchema.optional(),
-    Metrics: metricMap.optional(),
-    OptOut: z.enum(['ALL', 'NONE'], 'must be ALL or NONE').optional(),
-    RequestId: text.optional(),
-    User: endpointUserSchema.optional(),
-  }, { error: requiredOr('must be an object (Pinpoint EndpointRequest)') })
-  .superRefine((endpoint, ctx) => {
-    const count =
-      Object.keys(endpoint.Attributes ?? {}).length +
-      Object.keys(endpoint.Metrics ?? {}).length +
-      Object.keys(endpoint.User?.UserAttributes ?? {}).length;
-    if (count > MAX_CUSTOM_ATTRIBUTES) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes across Attributes, Metrics and User.UserAttributes (got ${count})`,
-      });
-    }
-    const bytes = Buffer.byteLength(JSON.stringify(endpoint), 'utf8');
-    if (bytes > MAX_ENDPOINT_BYTES) {
-      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_ENDPOINT_BYTES} bytes as JSON (got ${bytes})` });
-    }
-  });
+  .strictObject(
+    {
+      Address: z.optional(text),
+      Attributes: z.optional(attributeMap),
+      ChannelType: z.optional(z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`)),
+      Demographic: z.optional(endpointDemographicSchema),
+      EffectiveDate: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })),
+      EndpointStatus: z.optional(z.enum(['ACTIVE', 'INACTIVE'], 'must be ACTIVE or INACTIVE')),
+      Location: z.optional(endpointLocationSchema),
+      Metrics: z.optional(metricMap),
+      OptOut: z.optional(z.enum(['ALL', 'NONE'], 'must be ALL or NONE')),
+      RequestId: z.optional(text),
+      User: z.optional(endpointUserSchema),
+    },
+    { error: requiredOr('must be an object (Pinpoint EndpointRequest)') },
+  )
+  .check(
+    z.superRefine((endpoint, ctx) => {
+      const count =
+        Object.keys(endpoint.Attributes ?? {}).length +
+        Object.keys(endpoint.Metrics ?? {}).length +
+        Object.keys(endpoint.User?.UserAttributes ?? {}).length;
+      if (count > MAX_CUSTOM_ATTRIBUTES) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes across Attributes, Metrics and User.UserAttributes (got ${count})`,
+        });
+      }
+      const bytes = Buffer.byteLength(JSON.stringify(endpoint), 'utf8');
+      if (bytes > MAX_ENDPOINT_BYTES) {
+        ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_ENDPOINT_BYTES} bytes as JSON (got ${bytes})` });
+      }
+    }),
+  );
 
 export const getEndpointEventSchema = z.strictObject({
   operation: z.literal('getEndpoint'),
-  target: targetNameSchema.optional(),
+  target: z.optional(targetNameSchema),
   endpointId: endpointIdSchema,
 });
 
 export const updateEndpointEventSchema = z.strictObject({
   operation: z.literal('updateEndpoint'),
-  target: targetNameSchema.optional(),
+  target: z.optional(targetNameSchema),
   endpointId: endpointIdSchema,
   endpoint: endpointRequestSchema,
 });
