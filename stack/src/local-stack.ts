@@ -4,6 +4,7 @@ import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { bootstrapAccounts, MANAGEMENT_ACCOUNT, OPERATOR_ROLE } from './bootstrap';
 import { createClock } from './clock';
 import { CredentialRegistry } from './gateway/credential-registry';
+import { FaultPlan } from './gateway/faults';
 import { createGateway } from './gateway/server';
 import { evaluate } from './iam/evaluate';
 import { IdentityStore } from './iam/identity-store';
@@ -52,7 +53,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     credentialRegistry.remember(operator.accessKeyId, MANAGEMENT_ACCOUNT);
     const identities = new IdentityStore(moto.endpoint, credentialRegistry);
     const pinpoint = new PinpointStore();
-    server = createGateway({ motoEndpoint: moto.endpoint, clock, log, latency, identities, credentials: credentialRegistry, pinpoint, ...(logger ? { logger } : {}) });
+    const faults = new FaultPlan();
+    server = createGateway({ motoEndpoint: moto.endpoint, clock, log, latency, identities, credentials: credentialRegistry, pinpoint, faults, ...(logger ? { logger } : {}) });
     const port = await listen(server, options.port ?? 0);
     const endpoint = `http://127.0.0.1:${port}`;
     logger?.(`local stack: gateway ${endpoint}, moto ${moto.endpoint}`);
@@ -73,6 +75,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         if ('pinpoint' in next) latency.pinpoint = next.pinpoint;
       },
       invalidatePolicyCache: () => identities.invalidate(),
+      injectFault: (service, kind, times = 1) => faults.add(service, kind, times),
+      clearFaults: () => faults.clear(),
 
       async operatorCredentials(accountId: string): Promise<Credentials> {
         const cached = operatorSessions.get(accountId);

@@ -75,6 +75,11 @@ export interface LocalStack {
   requests: RequestLogView;
   /** Drops cached identities and policies (only needed after IAM writes made directly against motoEndpoint). */
   invalidatePolicyCache(): void;
+  /** The next `times` (default 1) requests to `service` fail before IAM is evaluated: 'throttle' (Pinpoint 429
+   *  TooManyRequestsException, STS 400 Throttling) or 'server-error' (Pinpoint 500 InternalServerErrorException,
+   *  STS 500 InternalFailure). Injected answers appear in the request log like any other. */
+  injectFault(service: 'sts' | 'pinpoint', kind: 'throttle' | 'server-error', times?: number): void;
+  clearFaults(): void;
   /** idempotent; kills moto, closes the gateway */
   stop(): Promise<void>;
 }

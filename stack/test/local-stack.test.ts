@@ -1,11 +1,22 @@
 import { execFileSync } from 'node:child_process';
-import { PutRolePolicyCommand, type IAMClient } from '@aws-sdk/client-iam';
+import {
+  AddUserToGroupCommand,
+  CreateAccessKeyCommand,
+  CreateGroupCommand,
+  CreatePolicyCommand,
+  CreateUserCommand,
+  PutGroupPolicyCommand,
+  PutRolePermissionsBoundaryCommand,
+  PutRolePolicyCommand,
+  type IAMClient,
+} from '@aws-sdk/client-iam';
 import {
   BadRequestException,
   DeleteEndpointCommand,
   GetEndpointCommand,
   NotFoundException,
   PinpointClient,
+  TooManyRequestsException,
   UpdateEndpointCommand,
 } from '@aws-sdk/client-pinpoint';
 import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
@@ -232,7 +243,45 @@ describe('Pinpoint endpoints', () => {
   });
 });
 
-describe('request log and latency', () => {
+describe('identities beyond role inline policies', () => {
+  it('applies a permissions boundary to a role session', async () => {
+    const adminInline = allow('*', '*');
+    const bounded = await createRole(
+      targetIam,
+      'bounded',
+      { Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: { AWS: `arn:aws:iam::${SOURCE}:root` }, Action: 'sts:AssumeRole' }] },
+      adminInline,
+    );
+    const boundary = await targetIam.send(
+      new CreatePolicyCommand({ PolicyName: 'get-only', PolicyDocument: JSON.stringify(allow('mobiletargeting:GetEndpoint', '*')) }),
+    );
+    await targetIam.send(new PutRolePermissionsBoundaryCommand({ RoleName: 'bounded', PermissionsBoundary: boundary.Policy!.Arn! }));
+    const caller = await stack.lambdaServiceCredentials(callerRoleArn);
+    const c = (await sts(caller).send(new AssumeRoleCommand({ RoleArn: bounded, RoleSessionName: 'bnd' }))).Credentials!;
+    const client = pinpoint({ accessKeyId: c.AccessKeyId!, secretAccessKey: c.SecretAccessKey!, sessionToken: c.SessionToken! });
+    await expect(client.send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' }))).rejects.toBeInstanceOf(NotFoundException);
+    const e = await error(client.send(new UpdateEndpointCommand({ ApplicationId: appId, EndpointId: 'x', EndpointRequest: {} })));
+    expect(e.name).toBe('AccessDeniedException');
+  });
+
+  it('reads an IAM user\'s group policies', async () => {
+    const sourceIam = iamAs(stack, await stack.operatorCredentials(SOURCE));
+    await sourceIam.send(new CreateUserCommand({ UserName: 'dev' }));
+    await sourceIam.send(new CreateGroupCommand({ GroupName: 'devs' }));
+    await sourceIam.send(new AddUserToGroupCommand({ GroupName: 'devs', UserName: 'dev' }));
+    const key = (await sourceIam.send(new CreateAccessKeyCommand({ UserName: 'dev' }))).AccessKey!;
+    const dev = sts({ accessKeyId: key.AccessKeyId!, secretAccessKey: key.SecretAccessKey! });
+    const denied = await error(dev.send(new AssumeRoleCommand({ RoleArn: openRoleArn, RoleSessionName: 'dev' })));
+    expect(denied.message).toBe(`User: arn:aws:iam::${SOURCE}:user/dev is not authorized to perform: sts:AssumeRole on resource: ${openRoleArn}`);
+    await sourceIam.send(
+      new PutGroupPolicyCommand({ GroupName: 'devs', PolicyName: 'assume', PolicyDocument: JSON.stringify(allow('sts:AssumeRole', openRoleArn)) }),
+    );
+    const out = await dev.send(new AssumeRoleCommand({ RoleArn: openRoleArn, RoleSessionName: 'dev' }));
+    expect(out.AssumedRoleUser?.Arn).toBe(`arn:aws:sts::${TARGET}:assumed-role/open/dev`);
+  });
+});
+
+describe('request log, latency and injected faults', () => {
   it('counts every request with service, action, key, status and decision', async () => {
     const caller = await stack.lambdaServiceCredentials(callerRoleArn);
     stack.requests.reset();
@@ -252,6 +301,22 @@ describe('request log and latency', () => {
     await error(client.send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' })));
     expect(Date.now() - started).toBeGreaterThanOrEqual(300);
     stack.setLatency({ pinpoint: 0 });
+  });
+});
+
+describe('injected faults', () => {
+  it('throttles Pinpoint with a TooManyRequestsException the SDK parses, and the SDK retries it', async () => {
+    const creds = await stack.operatorCredentials(TARGET);
+    stack.injectFault('pinpoint', 'throttle');
+    const e = await error(pinpoint(creds).send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' })));
+    expect(e).toBeInstanceOf(TooManyRequestsException);
+    expect(e.$metadata?.httpStatusCode).toBe(429);
+
+    stack.requests.reset();
+    stack.injectFault('pinpoint', 'server-error');
+    const retrying = new PinpointClient({ endpoint: stack.endpoint, region: REGION, credentials: creds, maxAttempts: 2 });
+    await expect(retrying.send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' }))).rejects.toBeInstanceOf(NotFoundException);
+    expect(stack.requests.list().map((r) => r.status)).toEqual([500, 404]);
   });
 });
 

@@ -13,6 +13,7 @@ import type { RequestLog } from '../request-log';
 import type { Latency, StackClock } from '../types';
 import { actionName, isIamWrite, queryParams } from './action-name';
 import type { CredentialRegistry } from './credential-registry';
+import type { FaultPlan } from './faults';
 import { forwardToMoto } from './proxy';
 import { EXPIRED_TOKEN_MESSAGE, INVALID_TOKEN_MESSAGE, jsonError, queryError, type GatewayResponse } from './responses';
 import { parseSigV4 } from './sigv4';
@@ -26,6 +27,7 @@ export interface GatewayContext {
   identities: IdentityStore;
   credentials: CredentialRegistry;
   pinpoint: PinpointStore;
+  faults: FaultPlan;
   logger?: (line: string) => void;
 }
 
@@ -69,6 +71,8 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
 
   if (service === 'mobiletargeting') {
     const action = pinpointRoute?.operation ?? `${method} ${url.pathname}`;
+    const fault = ctx.faults.take('pinpoint', action);
+    if (fault) return ret(fault);
     if (!scope) return ret(jsonError(action, 403, 'MissingAuthenticationTokenException', { message: 'Missing Authentication Token' }));
     if (ctx.credentials.isExpired(scope.accessKeyId)) return ret(expired(service, action));
     if (!pinpointRoute) {
@@ -81,6 +85,8 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
 
   const params = queryParams(url, req.headers, body);
   const action = actionName(method, url, req.headers, params);
+  const fault = ctx.faults.take(service, action);
+  if (fault) return ret(fault);
   if (accessKeyId && ctx.credentials.isExpired(accessKeyId)) return ret(expired(service, action));
 
   if (service === 'sts' && action === 'AssumeRole' && accessKeyId) {
