@@ -13,7 +13,7 @@ const modules = moduleDirs(repoRoot);
 const rows: string[][] = [];
 
 afterAll(() => {
-  writeSection('terraform', {
+  writeSection('40-terraform', {
     title: 'Bad Terraform input: validation coverage',
     intro:
       'Every `validation {}` in `modules/*/*.tf`, the `expect_failures` runs in `modules/*/tests/*.tftest.hcl` that name its variable, ' +

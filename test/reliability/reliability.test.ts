@@ -1,0 +1,894 @@
+/**
+ * Faults and bad input against the REAL bundle (dist/index.js) in a function
+ * process wired to the local stack through the fault proxy.
+ *
+ *  - Bad input: every corpus case is an InvalidRequestError naming the field
+ *    and the rule, with no AWS call (stack and proxy request counts), and the
+ *    same process serves the next good request.
+ *  - Faults: STS and Pinpoint failures injected by the proxy; each case checks
+ *    the outcome, the attempts the proxy saw and the time taken, then that the
+ *    same warm process serves the next good request.
+ *  - Security: no credential, session token, endpoint address or user
+ *    attribute in any line the function printed or any error it returned.
+ *
+ * Results go to .cache/reliability/ and become docs/reliability.md (write-report.ts).
+ */
+import type { FunctionProcess, InvokeOutcome } from '../../stack/src/function-process';
+import { loadCorpus, secretMarker, type BadEventCase } from './corpus';
+import { pinpointError, stsError, type FaultRule } from './fault-proxy';
+import { budget, startHarness, timeoutBoundMs, type Harness } from './harness';
+import { writeSection } from './results';
+
+jest.setTimeout(60_000);
+
+let h: Harness;
+let fn: FunctionProcess;
+let endpointCounter = 0;
+const errorMessagesSeen: string[] = [];
+const badInputRows: string[][] = [];
+const faultRows: string[][] = [];
+const securityRows: string[][] = [];
+let startedAt = 0;
+
+const ms = (n: number): string => `${Math.round(n)}`;
+const oneLine = (s: string, max = 180): string => {
+  const flat = s.replace(/[\r\n|]+/g, ' ');
+  return flat.length > max ? `${flat.slice(0, max)}…` : flat;
+};
+
+function describeOutcome(o: InvokeOutcome): string {
+  if (o.error) return `${o.error.errorType}: ${oneLine(o.error.errorMessage)}`;
+  const r = o.result as { status?: string } | undefined;
+  return `result ${r?.status ?? JSON.stringify(o.result)}`;
+}
+
+/**
+ * Function timeout for each invocation: twice the worst case the budget allows,
+ * so a stuck call is reported (Sandbox.Timedout) without stalling the run.
+ */
+const invokeTimeoutMs = 2 * timeoutBoundMs();
+
+async function invoke(process: FunctionProcess, event: unknown): Promise<InvokeOutcome> {
+  const outcome = await process.invoke(event, { timeoutMs: invokeTimeoutMs });
+  if (outcome.error) errorMessagesSeen.push(outcome.error.errorMessage);
+  return outcome;
+}
+
+function goodUpdate(endpointId: string): Record<string, unknown> {
+  return {
+    operation: 'updateEndpoint',
+    target: h.targetName,
+    endpointId,
+    endpoint: {
+      ChannelType: 'EMAIL',
+      Address: `${secretMarker}-addr-${endpointId}@example.com`,
+      OptOut: 'NONE',
+      Attributes: { plan: [`${secretMarker}-attr-plan`] },
+      User: { UserId: `${secretMarker}-user`, UserAttributes: { interests: [`${secretMarker}-attr-interest`] } },
+    },
+  };
+}
+
+const goodGet = (endpointId: string): Record<string, unknown> => ({ operation: 'getEndpoint', target: h.targetName, endpointId });
+
+/** Creates an endpoint through the function and returns its id. */
+async function seedEndpoint(process: FunctionProcess): Promise<string> {
+  endpointCounter += 1;
+  const id = `rel-${endpointCounter}`;
+  const outcome = await invoke(process, goodUpdate(id));
+  expect(outcome.error).toBeUndefined();
+  return id;
+}
+
+/** The process serves a good getEndpoint correctly (the endpoint's own Address comes back). */
+async function expectHealthy(process: FunctionProcess, endpointId: string): Promise<InvokeOutcome> {
+  h.proxy.clearRules();
+  const outcome = await invoke(process, goodGet(endpointId));
+  expect(outcome.error).toBeUndefined();
+  const result = outcome.result as { status: string; endpoint?: { Address?: string } };
+  expect(result.status).toBe('ok');
+  expect(result.endpoint?.Address).toBe(`${secretMarker}-addr-${endpointId}@example.com`);
+  return outcome;
+}
+
+/** Why a good getEndpoint did not come back correctly, or undefined when it did. */
+function healthProblem(outcome: InvokeOutcome, endpointId: string): string | undefined {
+  if (outcome.error) return describeOutcome(outcome);
+  const result = outcome.result as { status?: string; endpoint?: { Address?: string } };
+  if (result.status !== 'ok') return describeOutcome(outcome);
+  if (result.endpoint?.Address !== `${secretMarker}-addr-${endpointId}@example.com`) return 'wrong endpoint returned';
+  return undefined;
+}
+
+/**
+ * The process is healthy when (1) a good request succeeds and (2) a credential
+ * refresh still works: Pinpoint answers ExpiredTokenException once, the function
+ * must assume the role again (exactly once) and succeed. (2) catches a poisoned
+ * credential cache or a stuck AssumeRole promise that (1) alone would not.
+ */
+async function checkHealth(process: FunctionProcess, endpointId: string): Promise<{ healthy: boolean; text: string }> {
+  h.proxy.clearRules();
+  const plain = await invoke(process, goodGet(endpointId));
+  const plainProblem = healthProblem(plain, endpointId);
+  if (plainProblem) return { healthy: false, text: `good request FAILED: ${plainProblem}` };
+  h.proxy.resetRecords();
+  h.proxy.addRule({
+    service: 'mobiletargeting',
+    action: 'GetEndpoint',
+    fault: pinpointError(403, 'ExpiredTokenException', 'The security token included in the request is expired'),
+  });
+  const refreshed = await invoke(process, goodGet(endpointId));
+  const assumed = h.proxy.count({ service: 'sts', action: 'AssumeRole' });
+  h.proxy.clearRules();
+  const refreshProblem = healthProblem(refreshed, endpointId) ?? (assumed === 1 ? undefined : `${assumed} AssumeRole calls`);
+  if (refreshProblem) return { healthy: false, text: `good request ok (${ms(plain.durationMs)} ms); credential refresh FAILED: ${refreshProblem}` };
+  return { healthy: true, text: `ok (${ms(plain.durationMs)} ms); refresh ok (${ms(refreshed.durationMs)} ms)` };
+}
+
+interface FaultRun {
+  outcome: InvokeOutcome;
+  attempts: number;
+  assumeRoles: number;
+  healthy: boolean;
+  row: string[];
+}
+
+/**
+ * Adds the rules, invokes, records expected/observed/attempts/time, then
+ * checks the same process is still healthy (checkHealth). An unhealthy warm
+ * process is replaced so later cases stay independent. `pass(row)` after the
+ * case's own assertions marks it as expected in the report.
+ */
+async function runFault(opts: {
+  name: string;
+  expected: string;
+  rules: FaultRule[];
+  event: Record<string, unknown>;
+  attemptsOf: { service: string; action: string };
+  process?: FunctionProcess;
+  healthyId: string;
+}): Promise<FaultRun> {
+  const process = opts.process ?? fn;
+  h.proxy.clearRules();
+  h.proxy.resetRecords();
+  for (const rule of opts.rules) h.proxy.addRule(rule);
+  const outcome = await invoke(process, opts.event);
+  const attempts = h.proxy.count(opts.attemptsOf);
+  const assumeRoles = h.proxy.count({ service: 'sts', action: 'AssumeRole' });
+  const row = [
+    opts.name,
+    opts.expected,
+    describeOutcome(outcome),
+    `${attempts} ${opts.attemptsOf.action}` + (opts.attemptsOf.action === 'AssumeRole' ? '' : `, ${assumeRoles} AssumeRole`),
+    ms(outcome.durationMs),
+    'pending',
+    '**NOT as expected**',
+  ];
+  faultRows.push(row);
+  const health = await checkHealth(process, opts.healthyId);
+  row[5] = health.text;
+  if (!health.healthy && process === fn) {
+    row[5] += '; warm process replaced for the next cases';
+    await fn.stop();
+    fn = await h.startFunction();
+  }
+  return { outcome, attempts, assumeRoles, healthy: health.healthy, row };
+}
+
+/** A fault's error must say which call failed (and is checked for secrets at the end). */
+function expectClearError(outcome: InvokeOutcome, service: 'sts' | 'pinpoint'): void {
+  expect(outcome.error?.errorMessage).toMatch(service === 'sts' ? /sts:AssumeRole/ : /Pinpoint/);
+}
+
+const pass = (row: string[]): void => {
+  row[6] = 'as expected';
+};
+
+const typedErrors = ['UpstreamError', 'TimeoutError', 'AccessDeniedError', 'AssumeRoleDeniedError'];
+
+beforeAll(async () => {
+  startedAt = Date.now();
+  h = await startHarness();
+  fn = await h.startFunction();
+}, 240_000);
+
+afterAll(async () => {
+  const total = Date.now() - startedAt;
+  const env = `CROSS_ACCOUNT_CONNECT_TIMEOUT_MS=${budget.connectTimeoutMs}, CROSS_ACCOUNT_REQUEST_TIMEOUT_MS=${budget.requestTimeoutMs}, CROSS_ACCOUNT_MAX_ATTEMPTS=${budget.maxAttempts}`;
+  writeSection('10-bad-input', {
+    title: 'Bad input',
+    intro:
+      `${badInputRows.length} malformed events from \`test/reliability/corpus/bad-events.json\`, each sent to the real bundle in a warm function process. ` +
+      'Expected for every case: `InvalidRequestError` naming the field and matching the rule, no AWS request (stack request count and fault-proxy count unchanged), and the same process then serves a good request.',
+    columns: ['case', 'category', 'expected (field: rule)', 'observed', 'AWS requests', 'ms', 'verdict'],
+    rows: badInputRows,
+  });
+  writeSection('20-faults', {
+    title: 'Faults',
+    intro:
+      `Faults injected by the fault proxy between the function and the local stack. Function environment: ${env}; ` +
+      `bound for a call that times out on every attempt: ${timeoutBoundMs()} ms. "attempts" are the requests the proxy saw during the case; ` +
+      '"then" is the next good request on the same warm process. STS faults on a warm process are reached through a refresh: Pinpoint first answers ExpiredTokenException once, so the function drops its credentials and assumes the role again into the fault.',
+    columns: ['case', 'expected', 'observed', 'attempts', 'ms', 'then (same process)', 'verdict'],
+    rows: faultRows,
+  });
+  writeSection('30-security', {
+    title: 'Secrets in logs and errors',
+    intro: 'Everything the function processes printed during the run and every error message returned to callers, searched for secrets.',
+    columns: ['check', 'searched', 'found'],
+    rows: securityRows,
+    notes: [`Whole run: ${ms(total)} ms, of which starting the local stack and applying examples/local: ${ms(h?.setupMs ?? 0)} ms.`],
+  });
+  await h?.stop();
+}, 60_000);
+
+describe('warm-up', () => {
+  test('the function serves good requests through the proxy', async () => {
+    const id = await seedEndpoint(fn);
+    await expectHealthy(fn, id);
+    expect(h.proxy.count({ service: 'mobiletargeting', action: 'UpdateEndpoint' })).toBeGreaterThanOrEqual(1);
+    expect(h.proxy.count({ service: 'mobiletargeting', action: 'GetEndpoint' })).toBeGreaterThanOrEqual(1);
+    expect(h.proxy.issuedCredentials().length).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('bad input', () => {
+  let healthyId = '';
+  // Loaded with a placeholder target; %TARGET% is substituted per case once the stack is up.
+  const corpus = loadCorpus('%TARGET%');
+
+  beforeAll(async () => {
+    healthyId = await seedEndpoint(fn);
+  });
+
+  test('the corpus has at least 40 cases', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(40);
+  });
+
+  test.each(corpus.map((c) => [c.name, c] as const))('%s', async (_name, c: BadEventCase) => {
+    const event = JSON.parse(JSON.stringify(c.event ?? null).replaceAll('%TARGET%', h.targetName)) as unknown;
+    const stackBefore = h.stack.requests.count();
+    h.proxy.resetRecords();
+    const outcome = await invoke(fn, event);
+    const stackAfter = h.stack.requests.count();
+    const proxied = h.proxy.records().length;
+    const row = [
+      c.name,
+      c.category,
+      `${c.expectField}: /${c.expectRule}/`,
+      describeOutcome(outcome),
+      `stack ${stackAfter - stackBefore}, proxy ${proxied}`,
+      ms(outcome.durationMs),
+      '**NOT as expected**',
+    ];
+    badInputRows.push(row);
+
+    expect(outcome.error?.errorType).toBe('InvalidRequestError');
+    expect(outcome.error?.errorMessage).toContain(c.expectField);
+    expect(outcome.error?.errorMessage).toMatch(new RegExp(c.expectRule, 'i'));
+    expect(outcome.error?.errorMessage).not.toContain(secretMarker);
+    expect(stackAfter - stackBefore).toBe(0);
+    expect(proxied).toBe(0);
+    await expectHealthy(fn, healthyId);
+    pass(row);
+  });
+});
+
+describe('STS faults (warm process, re-assume after Pinpoint ExpiredTokenException)', () => {
+  const expiredOnce: FaultRule = {
+    service: 'mobiletargeting',
+    action: 'GetEndpoint',
+    fault: pinpointError(403, 'ExpiredTokenException', 'The security token included in the request is expired'),
+  };
+  const assume = { service: 'sts', action: 'AssumeRole' };
+  let id = '';
+  beforeAll(async () => {
+    id = await seedEndpoint(fn);
+  });
+
+  test('Throttling twice: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'STS Throttling (400) x2',
+      expected: 'ok after 3 AssumeRole attempts',
+      rules: [expiredOnce, { ...assume, times: 2, fault: stsError(400, 'Throttling', 'Rate exceeded') }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(3);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('5xx twice: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'STS 500 InternalFailure, 503 ServiceUnavailable',
+      expected: 'ok after 3 AssumeRole attempts',
+      rules: [
+        expiredOnce,
+        { ...assume, fault: stsError(500, 'InternalFailure', 'internal failure') },
+        { ...assume, fault: stsError(503, 'ServiceUnavailable', 'service unavailable') },
+      ],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(3);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('Throttling on every attempt: bounded, UpstreamError', async () => {
+    const r = await runFault({
+      name: 'STS Throttling on every attempt',
+      expected: `UpstreamError after ${budget.maxAttempts} attempts`,
+      rules: [expiredOnce, { ...assume, times: Infinity, fault: stsError(400, 'Throttling', 'Rate exceeded') }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('5xx on every attempt: bounded, UpstreamError', async () => {
+    const r = await runFault({
+      name: 'STS 500 on every attempt',
+      expected: `UpstreamError after ${budget.maxAttempts} attempts`,
+      rules: [expiredOnce, { ...assume, times: Infinity, fault: stsError(500, 'InternalFailure', 'internal failure') }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('AccessDenied: AssumeRoleDeniedError at once, not retried', async () => {
+    const r = await runFault({
+      name: 'STS AccessDenied (403)',
+      expected: 'AssumeRoleDeniedError naming the role, 1 attempt',
+      rules: [
+        expiredOnce,
+        { ...assume, times: Infinity, fault: stsError(403, 'AccessDenied', 'User is not authorized to perform: sts:AssumeRole') },
+      ],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('AssumeRoleDeniedError');
+    expect(r.outcome.error?.errorMessage).toContain(h.provisioned.targetRoleArn);
+    expect(r.attempts).toBe(1);
+    expect(r.outcome.durationMs).toBeLessThan(budget.requestTimeoutMs);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('hanging connection on every attempt: TimeoutError inside the budget', async () => {
+    const r = await runFault({
+      name: 'STS hangs (never answers)',
+      expected: `TimeoutError within ${timeoutBoundMs()} ms, ${budget.maxAttempts} attempts`,
+      rules: [expiredOnce, { ...assume, times: Infinity, fault: { kind: 'hang' } }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('TimeoutError');
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.outcome.durationMs).toBeGreaterThanOrEqual(budget.requestTimeoutMs);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs());
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('hanging connection once: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'STS hangs once',
+      expected: 'ok after 2 attempts',
+      rules: [expiredOnce, { ...assume, fault: { kind: 'hang' } }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(2);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs(2));
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('connection reset on every attempt: clear error inside the budget', async () => {
+    const r = await runFault({
+      name: 'STS connection reset on every attempt',
+      expected: `UpstreamError or TimeoutError, ${budget.maxAttempts} attempts, within ${timeoutBoundMs()} ms`,
+      rules: [expiredOnce, { ...assume, times: Infinity, fault: { kind: 'reset' } }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(['UpstreamError', 'TimeoutError']).toContain(r.outcome.error?.errorType);
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs());
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('connection reset once: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'STS connection reset once',
+      expected: 'ok after 2 attempts',
+      rules: [expiredOnce, { ...assume, fault: { kind: 'reset' } }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(2);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('malformed response (200, not XML): clear UpstreamError', async () => {
+    const r = await runFault({
+      name: 'STS 200 with a non-XML body',
+      expected: 'UpstreamError, bounded',
+      rules: [
+        expiredOnce,
+        { ...assume, times: Infinity, fault: { kind: 'respond', status: 200, headers: { 'content-type': 'text/xml' }, body: '<html>gateway error' } },
+      ],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBeLessThanOrEqual(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('200 without Credentials: clear UpstreamError, not a crash', async () => {
+    const r = await runFault({
+      name: 'STS 200 AssumeRoleResponse without Credentials',
+      expected: 'UpstreamError, bounded',
+      rules: [
+        expiredOnce,
+        {
+          ...assume,
+          times: Infinity,
+          fault: {
+            kind: 'respond',
+            status: 200,
+            headers: { 'content-type': 'text/xml' },
+            body: '<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult></AssumeRoleResult><ResponseMetadata><RequestId>x</RequestId></ResponseMetadata></AssumeRoleResponse>',
+          },
+        },
+      ],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBeLessThanOrEqual(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('partial response (connection cut mid-body) on every attempt: clear error, bounded', async () => {
+    const body =
+      '<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><Credentials><AccessKeyId>ASIAPARTIAL</AccessKeyId>' +
+      '<SecretAccessKey>partial</SecretAccessKey></Credentials></AssumeRoleResult></AssumeRoleResponse>';
+    const r = await runFault({
+      name: 'STS response cut after 80 bytes',
+      expected: `UpstreamError or TimeoutError, at most ${budget.maxAttempts} attempts`,
+      rules: [expiredOnce, { ...assume, times: Infinity, fault: { kind: 'truncate', status: 200, headers: { 'content-type': 'text/xml' }, body, bytes: 80 } }],
+      event: goodGet(id),
+      attemptsOf: assume,
+      healthyId: id,
+    });
+    expect(['UpstreamError', 'TimeoutError']).toContain(r.outcome.error?.errorType);
+    expectClearError(r.outcome, 'sts');
+    expect(r.attempts).toBeLessThanOrEqual(budget.maxAttempts);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs());
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+});
+
+describe('STS faults at cold start (the credential prefetch meets the fault)', () => {
+  const assume = { service: 'sts', action: 'AssumeRole' };
+
+  async function waitForLog(process: FunctionProcess, text: string, timeoutMs: number): Promise<boolean> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      if (process.logs().some((l) => l.includes(text))) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return false;
+  }
+
+  test('Throttling twice at cold start: the first request succeeds', async () => {
+    const id = await seedEndpoint(fn);
+    h.proxy.clearRules();
+    h.proxy.resetRecords();
+    h.proxy.addRule({ ...assume, times: 2, fault: stsError(400, 'Throttling', 'Rate exceeded') });
+    const cold = await h.startFunction();
+    const outcome = await invoke(cold, goodGet(id));
+    const attempts = h.proxy.count(assume);
+    const row = ['cold start: STS Throttling x2', 'first request ok; 3 AssumeRole attempts', describeOutcome(outcome), `${attempts} AssumeRole`, ms(outcome.durationMs), 'pending', '**NOT as expected**'];
+    faultRows.push(row);
+    const health = await checkHealth(cold, id);
+    row[5] = health.text;
+    expect(outcome.error).toBeUndefined();
+    expect(attempts).toBe(3);
+    expect(health.healthy).toBe(true);
+    pass(row);
+    await cold.stop();
+  });
+
+  test('AccessDenied at cold start: denied at once, and nothing poisoned once STS allows it', async () => {
+    const id = await seedEndpoint(fn);
+    h.proxy.clearRules();
+    h.proxy.resetRecords();
+    h.proxy.addRule({ ...assume, times: Infinity, fault: stsError(403, 'AccessDenied', 'not authorized to perform: sts:AssumeRole') });
+    const cold = await h.startFunction();
+    expect(await waitForLog(cold, 'credential prefetch failed', 5000)).toBe(true);
+    const prefetchAttempts = h.proxy.count(assume);
+    h.proxy.resetRecords();
+    const outcome = await invoke(cold, goodGet(id));
+    const attempts = h.proxy.count(assume);
+    const row = [
+      'cold start: STS AccessDenied, then allowed',
+      'prefetch and request each make 1 attempt; AssumeRoleDeniedError; next request ok',
+      describeOutcome(outcome),
+      `${prefetchAttempts} (prefetch) + ${attempts} (request) AssumeRole`,
+      ms(outcome.durationMs),
+      'pending',
+      '**NOT as expected**',
+    ];
+    faultRows.push(row);
+    const health = await checkHealth(cold, id);
+    row[5] = health.text;
+    expect(prefetchAttempts).toBe(1);
+    expect(outcome.error?.errorType).toBe('AssumeRoleDeniedError');
+    expect(attempts).toBe(1);
+    expect(health.healthy).toBe(true);
+    pass(row);
+    await cold.stop();
+  });
+});
+
+describe('Pinpoint faults (warm process)', () => {
+  const get = { service: 'mobiletargeting', action: 'GetEndpoint' };
+  const update = { service: 'mobiletargeting', action: 'UpdateEndpoint' };
+  let id = '';
+  beforeAll(async () => {
+    id = await seedEndpoint(fn);
+  });
+
+  test('429 twice: retried with backoff, then succeeds', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 429 TooManyRequests x2',
+      expected: 'ok after 3 attempts, no re-assume',
+      rules: [{ ...get, times: 2, fault: pinpointError(429, 'TooManyRequestsException', 'Too many requests') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(3);
+    expect(r.assumeRoles).toBe(0);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('5xx twice: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 500, 503',
+      expected: 'ok after 3 attempts',
+      rules: [
+        { ...get, fault: pinpointError(500, 'InternalServerErrorException', 'Internal server error') },
+        { ...get, fault: pinpointError(503, 'ServiceUnavailableException', 'Service unavailable') },
+      ],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(3);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('UpdateEndpoint 503 once: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'Pinpoint UpdateEndpoint 503 once',
+      expected: 'ok after 2 attempts',
+      rules: [{ ...update, fault: pinpointError(503, 'ServiceUnavailableException', 'Service unavailable') }],
+      event: goodUpdate(id),
+      attemptsOf: update,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(2);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('429 on every attempt: bounded, UpstreamError', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 429 on every attempt',
+      expected: `UpstreamError after ${budget.maxAttempts} attempts`,
+      rules: [{ ...get, times: Infinity, fault: pinpointError(429, 'TooManyRequestsException', 'Too many requests') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('500 on every attempt: bounded, UpstreamError', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 500 on every attempt',
+      expected: `UpstreamError after ${budget.maxAttempts} attempts`,
+      rules: [{ ...get, times: Infinity, fault: pinpointError(500, 'InternalServerErrorException', 'Internal server error') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('404 (injected): typed not-found result, not retried', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 404 NotFoundException (injected)',
+      expected: 'result not_found, 1 attempt',
+      rules: [{ ...get, fault: pinpointError(404, 'NotFoundException', 'Resource not found') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.outcome.result).toEqual({ status: 'not_found', operation: 'getEndpoint', target: h.targetName, endpointId: id });
+    expect(r.attempts).toBe(1);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('404 (real: the endpoint does not exist): typed not-found result', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 404 from the emulator (unknown endpoint)',
+      expected: 'result not_found, 1 attempt',
+      rules: [],
+      event: goodGet('rel-never-created'),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect((r.outcome.result as { status: string }).status).toBe('not_found');
+    expect(r.attempts).toBe(1);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('slow response once (past the request timeout): retried, then succeeds', async () => {
+    const r = await runFault({
+      name: `Pinpoint answers after ${budget.requestTimeoutMs * 3} ms, once`,
+      expected: 'ok after 2 attempts',
+      rules: [{ ...get, fault: { kind: 'delay', ms: budget.requestTimeoutMs * 3 } }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(2);
+    expect(r.outcome.durationMs).toBeGreaterThanOrEqual(budget.requestTimeoutMs);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs(2));
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('slow response on every attempt: TimeoutError inside the budget', async () => {
+    const r = await runFault({
+      name: `Pinpoint answers after ${budget.requestTimeoutMs * 3} ms, every attempt`,
+      expected: `TimeoutError within ${timeoutBoundMs()} ms, ${budget.maxAttempts} attempts`,
+      rules: [{ ...get, times: Infinity, fault: { kind: 'delay', ms: budget.requestTimeoutMs * 3 } }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('TimeoutError');
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs());
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('hanging connection on every attempt: TimeoutError inside the budget', async () => {
+    const r = await runFault({
+      name: 'Pinpoint hangs (never answers)',
+      expected: `TimeoutError within ${timeoutBoundMs()} ms, ${budget.maxAttempts} attempts`,
+      rules: [{ ...get, times: Infinity, fault: { kind: 'hang' } }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('TimeoutError');
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs());
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('connection reset once: retried, then succeeds', async () => {
+    const r = await runFault({
+      name: 'Pinpoint connection reset once',
+      expected: 'ok after 2 attempts',
+      rules: [{ ...get, fault: { kind: 'reset' } }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.attempts).toBe(2);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('connection reset on every attempt: clear error, bounded', async () => {
+    const r = await runFault({
+      name: 'Pinpoint connection reset on every attempt',
+      expected: `UpstreamError or TimeoutError, ${budget.maxAttempts} attempts`,
+      rules: [{ ...get, times: Infinity, fault: { kind: 'reset' } }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(['UpstreamError', 'TimeoutError']).toContain(r.outcome.error?.errorType);
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBe(budget.maxAttempts);
+    expect(r.outcome.durationMs).toBeLessThan(timeoutBoundMs());
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('malformed response (200, not JSON): clear UpstreamError', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 200 with a non-JSON body',
+      expected: 'UpstreamError, bounded',
+      rules: [{ ...get, times: Infinity, fault: { kind: 'respond', status: 200, headers: { 'content-type': 'application/json' }, body: '<html>proxy error' } }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('UpstreamError');
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBeLessThanOrEqual(budget.maxAttempts);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('expired session token once: credentials dropped, re-assumed once, retried once', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 403 ExpiredTokenException once',
+      expected: 'ok; 1 AssumeRole; 2 GetEndpoint attempts',
+      rules: [{ ...get, fault: pinpointError(403, 'ExpiredTokenException', 'The security token included in the request is expired') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.assumeRoles).toBe(1);
+    expect(r.attempts).toBe(2);
+    // The retry was signed with the new credentials, not the revoked ones.
+    const keys = h.proxy.records().filter((x) => x.service === 'mobiletargeting').map((x) => x.accessKeyId);
+    expect(keys[0]).not.toBe(keys[1]);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('revoked session (UnrecognizedClientException) once: re-assumed once, retried once', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 403 UnrecognizedClientException once',
+      expected: 'ok; 1 AssumeRole; 2 GetEndpoint attempts',
+      rules: [{ ...get, fault: pinpointError(403, 'UnrecognizedClientException', 'The security token included in the request is invalid.') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error).toBeUndefined();
+    expect(r.assumeRoles).toBe(1);
+    expect(r.attempts).toBe(2);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('expired session token on every attempt: re-assumed once only, then a typed error', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 403 ExpiredTokenException every time',
+      expected: 'typed error; exactly 1 AssumeRole and 2 GetEndpoint attempts (no loop)',
+      rules: [{ ...get, times: Infinity, fault: pinpointError(403, 'ExpiredTokenException', 'The security token included in the request is expired') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(typedErrors).toContain(r.outcome.error?.errorType);
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.assumeRoles).toBe(1);
+    expect(r.attempts).toBe(2);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+
+  test('AccessDeniedException: AccessDeniedError, no re-assume, not retried', async () => {
+    const r = await runFault({
+      name: 'Pinpoint 403 AccessDeniedException',
+      expected: 'AccessDeniedError; 1 attempt; 0 AssumeRole',
+      rules: [{ ...get, times: Infinity, fault: pinpointError(403, 'AccessDeniedException', 'User is not authorized to perform mobiletargeting:GetEndpoint') }],
+      event: goodGet(id),
+      attemptsOf: get,
+      healthyId: id,
+    });
+    expect(r.outcome.error?.errorType).toBe('AccessDeniedError');
+    expectClearError(r.outcome, 'pinpoint');
+    expect(r.attempts).toBe(1);
+    expect(r.assumeRoles).toBe(0);
+    expect(r.healthy).toBe(true);
+    pass(r.row);
+  });
+});
+
+describe('security', () => {
+  test('no credential, session token, address or user attribute in any log line or returned error', () => {
+    const issued = h.proxy.issuedCredentials();
+    const exec = h.executionCredentials;
+    const secrets = new Map<string, string>();
+    for (const c of issued) {
+      secrets.set(c.accessKeyId, 'issued access key id');
+      secrets.set(c.secretAccessKey, 'issued secret access key');
+      if (c.sessionToken) secrets.set(c.sessionToken, 'issued session token');
+    }
+    secrets.set(exec.accessKeyId, 'execution role access key id');
+    secrets.set(exec.secretAccessKey, 'execution role secret access key');
+    if (exec.sessionToken) secrets.set(exec.sessionToken, 'execution role session token');
+    secrets.set(secretMarker, 'endpoint address / user attribute marker');
+
+    const lines = h.processes.flatMap((p) => p.logs());
+    const leaks = (texts: string[]): string[] =>
+      texts.flatMap((t, i) => [...secrets.entries()].filter(([s]) => t.includes(s)).map(([, what]) => `#${i}: ${what}`));
+    const logLeaks = leaks(lines);
+    const errorLeaks = leaks(errorMessagesSeen);
+    securityRows.push(
+      ['log lines of every function process', `${lines.length} lines, ${secrets.size} secret values (${issued.length} issued credential sets)`, logLeaks.length === 0 ? 'none' : logLeaks.slice(0, 10).join('; ')],
+      ['error messages returned to callers', `${errorMessagesSeen.length} messages`, errorLeaks.length === 0 ? 'none' : errorLeaks.slice(0, 10).join('; ')],
+    );
+
+    // The scan saw real material: credentials were issued and the function logged every request.
+    expect(issued.length).toBeGreaterThanOrEqual(5);
+    expect(lines.filter((l) => l.includes('request rejected')).length).toBeGreaterThanOrEqual(40);
+    expect(errorMessagesSeen.length).toBeGreaterThanOrEqual(40);
+    expect(logLeaks).toEqual([]);
+    expect(errorLeaks).toEqual([]);
+  });
+});
