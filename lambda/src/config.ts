@@ -15,6 +15,12 @@ const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
 const APP_ID_PATTERN = /^[0-9a-f]{32}$/;
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 
+/**
+ * The execution role's credentials are themselves a role session, so assuming
+ * the target role is role chaining, which AWS caps at one hour.
+ */
+const SESSION_DURATION_RULE = 'expected 900..3600 (role chaining caps a session at one hour)';
+
 const targetSchema = z.strictObject({
   roleArn: z.string().check(z.regex(ROLE_ARN_PATTERN, 'expected arn:<partition>:iam::<12 digits>:role/<path/name>')),
   region: z.string().check(z.regex(REGION_PATTERN, 'expected an AWS region such as eu-west-1')),
@@ -23,7 +29,9 @@ const targetSchema = z.strictObject({
     z.string().check(z.regex(EXTERNAL_ID_PATTERN, 'expected 2-1224 characters of [A-Za-z0-9_+=,.@:/-]')),
   ),
   sessionDurationSeconds: z.optional(
-    z.int('expected an integer number of seconds').check(z.gte(900, 'expected 900..43200'), z.lte(43200, 'expected 900..43200')),
+    z
+      .int('expected an integer number of seconds')
+      .check(z.gte(900, SESSION_DURATION_RULE), z.lte(3600, SESSION_DURATION_RULE)),
   ),
 });
 
@@ -48,7 +56,7 @@ export interface Config {
 const TARGETS_FORM =
   'a JSON object keyed by target name (^[A-Za-z0-9_-]{1,64}$), each value {"roleArn": "arn:<partition>:iam::<12 digits>:role/<path/name>", ' +
   '"region": "<aws region>", "pinpointAppId": "<32 lowercase hex>", "externalId"?: "<2-1224 chars of [\\w+=,.@:/-]>", ' +
-  '"sessionDurationSeconds"?: 900..43200}';
+  '"sessionDurationSeconds"?: 900..3600}';
 
 type Env = Record<string, string | undefined>;
 
