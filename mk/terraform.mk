@@ -4,8 +4,8 @@
 
 # Directories holding .tf files (modules and every example, examples/local included when present).
 TF_DIRS = $(shell find modules examples -name '*.tf' -not -path '*/.terraform/*' -printf '%h\n' 2>/dev/null | sort -u)
-# Modules with terraform test files.
-TF_TEST_DIRS = $(shell find modules -path '*/tests/*.tftest.hcl' -not -path '*/.terraform/*' -printf '%h\n' 2>/dev/null | xargs -r -n1 dirname | sort -u)
+# Modules and examples with terraform test files.
+TF_TEST_DIRS = $(shell find modules examples -path '*/tests/*.tftest.hcl' -not -path '*/.terraform/*' -printf '%h\n' 2>/dev/null | xargs -r -n1 dirname | sort -u)
 TF_SHIPPED_ZIP := modules/source-lambda/package/function.zip
 # Used only while the shipped bundle does not exist yet; lives outside the repository.
 TF_PLACEHOLDER_ZIP := $(or $(TMPDIR),/tmp)/cross-account-tf-placeholder-function.zip
@@ -44,7 +44,7 @@ echo "tf-test: $$d: $$(tail -n 1 "$$log")"; rm -f "$$log"
 endef
 export tf_test_dir
 
-tf-test: ## terraform test (mocked AWS provider) in every module with tests/
+tf-test: ## terraform test (mocked AWS provider) in every module/example with tests/
 	@printf '%s\n' $(TF_TEST_DIRS) | xargs -P $(TF_JOBS) -I{} bash -c "$$tf_test_dir" _ {}
 
 TEST_TARGETS += tf-fmt tf-validate tf-test
