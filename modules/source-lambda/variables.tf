@@ -23,7 +23,7 @@ variable "targets" {
   description = <<-EOT
     Target roles keyed by a static target name (^[A-Za-z0-9_-]{1,64}$, the event's "target"). Each: role_arn (the
     target-role module's role), region and pinpoint_app_id of the Pinpoint app, optional external_id and optional
-    session_duration_seconds (900-43200, at most the target role's max_session_duration). Targets may be in several accounts.
+    session_duration_seconds (900-3600: role chaining from the execution role caps sessions at one hour). Targets may be in several accounts.
   EOT
   type = map(object({
     role_arn                 = string
@@ -72,10 +72,10 @@ variable "targets" {
   validation {
     condition = alltrue([
       for t in var.targets : t.session_duration_seconds == null || (
-        coalesce(t.session_duration_seconds, 900) >= 900 && coalesce(t.session_duration_seconds, 900) <= 43200 && floor(coalesce(t.session_duration_seconds, 900)) == coalesce(t.session_duration_seconds, 900)
+        coalesce(t.session_duration_seconds, 900) >= 900 && coalesce(t.session_duration_seconds, 900) <= 3600 && floor(coalesce(t.session_duration_seconds, 900)) == coalesce(t.session_duration_seconds, 900)
       )
     ])
-    error_message = "Each targets session_duration_seconds must be omitted or a whole number from 900 to 43200."
+    error_message = "Each targets session_duration_seconds must be omitted or a whole number from 900 to 3600 (assuming a role from the Lambda execution role is role chaining, which AWS caps at one hour)."
   }
 }
 

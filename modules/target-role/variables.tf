@@ -95,7 +95,7 @@ variable "external_id" {
 }
 
 variable "max_session_duration" {
-  description = "Maximum session duration of the role in seconds (3600 to 43200). Must be at least the session duration the function asks for."
+  description = "Maximum session duration of the role in seconds (3600 to 43200). The function reaches this role by role chaining, which AWS caps at one hour, so values above 3600 only matter for other callers."
   type        = number
   default     = 3600
 

@@ -469,7 +469,7 @@ run "rejects_bad_target_session_duration" {
   command = plan
   variables {
     targets = {
-      a = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef", session_duration_seconds = 899 }
+      a = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef", session_duration_seconds = 3601 }
     }
   }
   expect_failures = [var.targets]
