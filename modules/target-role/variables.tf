@@ -177,7 +177,7 @@ variable "extra_policy_statements" {
         for c in s.conditions : can(regex("^[A-Za-z]+$", c.test)) && length(c.variable) > 0 && length(c.values) > 0
       ])
     ])
-    error_message = "Each condition needs a test operator (for example \"StringEquals\"), a variable and at least one value; a (test, variable) pair may appear once per statement."
+    error_message = "Each extra_policy_statements condition needs a test operator (for example \"StringEquals\"), a variable and at least one value; a (test, variable) pair may appear once per statement."
   }
 }
 
