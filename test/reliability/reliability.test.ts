@@ -208,7 +208,7 @@ afterAll(async () => {
     intro:
       `Faults injected by the fault proxy between the function and the local stack. Function environment: ${env}; ` +
       `bound for a call that times out on every attempt: ${timeoutBoundMs()} ms. "attempts" are the requests the proxy saw during the case; ` +
-      '"then" is the next good request on the same warm process. STS faults on a warm process are reached through a refresh: Pinpoint first answers ExpiredTokenException once, so the function drops its credentials and assumes the role again into the fault.',
+      '"then" is the health check on the same warm process: a good request, then a good request through a credential refresh (Pinpoint answers ExpiredTokenException once; exactly one AssumeRole expected), which catches a poisoned credential cache or a stuck AssumeRole promise. STS faults on a warm process are reached through a refresh: Pinpoint first answers ExpiredTokenException once, so the function drops its credentials and assumes the role again into the fault.',
     columns: ['case', 'expected', 'observed', 'attempts', 'ms', 'then (same process)', 'verdict'],
     rows: faultRows,
   });
@@ -880,8 +880,8 @@ describe('security', () => {
     const logLeaks = leaks(lines);
     const errorLeaks = leaks(errorMessagesSeen);
     securityRows.push(
-      ['log lines of every function process', `${lines.length} lines, ${secrets.size} secret values (${issued.length} issued credential sets)`, logLeaks.length === 0 ? 'none' : logLeaks.slice(0, 10).join('; ')],
-      ['error messages returned to callers', `${errorMessagesSeen.length} messages`, errorLeaks.length === 0 ? 'none' : errorLeaks.slice(0, 10).join('; ')],
+      ['log lines of every function process', `${lines.length} lines, ${secrets.size} secret values (${issued.length} issued credential sets)`, logLeaks.length === 0 ? 'none' : `**${logLeaks.slice(0, 10).join('; ')}**`],
+      ['error messages returned to callers', `${errorMessagesSeen.length} messages`, errorLeaks.length === 0 ? 'none' : `**${errorLeaks.slice(0, 10).join('; ')}**`],
     );
 
     // The scan saw real material: credentials were issued and the function logged every request.

@@ -42,7 +42,7 @@ describe.each(modules.map((dir) => [path.basename(dir), dir] as const))('module 
         variable,
         String(mine.length),
         covering.length > 0 ? covering.map((r) => r.run).join(', ') : '**none**',
-        problems.length > 0 ? problems.join('; ') : 'ok',
+        problems.length > 0 ? `**${problems.join('; ')}**` : 'ok',
       ]);
       if (covering.length === 0) gaps.push(`var.${variable}: no run in ${path.basename(dir)}/tests/*.tftest.hcl has expect_failures = [var.${variable}]`);
     }
