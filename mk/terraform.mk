@@ -6,9 +6,6 @@
 TF_DIRS = $(shell find modules examples -name '*.tf' -not -path '*/.terraform/*' -printf '%h\n' 2>/dev/null | sort -u)
 # Modules and examples with terraform test files.
 TF_TEST_DIRS = $(shell find modules examples -path '*/tests/*.tftest.hcl' -not -path '*/.terraform/*' -printf '%h\n' 2>/dev/null | xargs -r -n1 dirname | sort -u)
-TF_SHIPPED_ZIP := modules/source-lambda/package/function.zip
-# Used only while the shipped bundle does not exist yet; lives outside the repository.
-TF_PLACEHOLDER_ZIP := $(or $(TMPDIR),/tmp)/cross-account-tf-placeholder-function.zip
 TF_JOBS ?= 2
 
 .PHONY: tf-fmt tf-validate tf-test
@@ -28,18 +25,13 @@ export tf_validate_dir
 tf-validate: ## terraform init -backend=false + validate in every module and example
 	@printf '%s\n' $(TF_DIRS) | xargs -P $(TF_JOBS) -I{} bash -c "$$tf_validate_dir" _ {}
 
-# Initialise and run `terraform test` in one module. source-lambda needs a zip:
-# the shipped one when present, otherwise a placeholder outside the repository.
+# Initialise and run `terraform test` in one module or example (source-lambda
+# tests use the shipped zip, which check-package keeps current).
 define tf_test_dir
-set -euo pipefail; d="$$1"; extra=(); \
-if [ "$$d" = modules/source-lambda ] && [ ! -f "$(TF_SHIPPED_ZIP)" ]; then \
-  python3 -c 'import sys,zipfile; z=zipfile.ZipFile(sys.argv[1],"w"); z.writestr("index.js","exports.handler=async()=>({});\n"); z.close()' "$(TF_PLACEHOLDER_ZIP)"; \
-  echo "tf-test: $(TF_SHIPPED_ZIP) absent, testing $$d with placeholder $(TF_PLACEHOLDER_ZIP)"; \
-  extra=(-var "package_path=$(TF_PLACEHOLDER_ZIP)"); \
-fi; \
+set -euo pipefail; d="$$1"; \
 log=$$(mktemp); \
 if ! $(TF) -chdir="$$d" init -backend=false -input=false -no-color >"$$log" 2>&1; then cat "$$log"; rm -f "$$log"; exit 1; fi; \
-if ! $(TF) -chdir="$$d" test -no-color "$${extra[@]}" >"$$log" 2>&1; then cat "$$log"; rm -f "$$log"; echo "tf-test: FAILED $$d"; exit 1; fi; \
+if ! $(TF) -chdir="$$d" test -no-color >"$$log" 2>&1; then cat "$$log"; rm -f "$$log"; echo "tf-test: FAILED $$d"; exit 1; fi; \
 echo "tf-test: $$d: $$(tail -n 1 "$$log")"; rm -f "$$log"
 endef
 export tf_test_dir

@@ -178,7 +178,7 @@ resource "aws_lambda_function" "this" {
 
 check "retries_fit_in_function_timeout" {
   assert {
-    condition     = var.max_attempts * var.request_timeout_ms < var.timeout * 1000
-    error_message = "max_attempts x request_timeout_ms is not below the function timeout (${var.timeout}s): a slow upstream can time the whole invocation out before the retries finish."
+    condition     = 2 * var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) < var.timeout * 1000
+    error_message = "2 x max_attempts x (connect_timeout_ms + request_timeout_ms) is not below the function timeout (${var.timeout}s): a slow STS and Pinpoint can time the whole invocation out before the retries finish."
   }
 }

@@ -102,9 +102,9 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Function timeout in seconds (1-900)."
+  description = "Function timeout in seconds (1-900). The default leaves room for the worst case of the default retry settings: STS then Pinpoint, each max_attempts x (connect + request timeout), plus backoff."
   type        = number
-  default     = 10
+  default     = 30
 
   validation {
     condition     = var.timeout >= 1 && var.timeout <= 900 && floor(var.timeout) == var.timeout

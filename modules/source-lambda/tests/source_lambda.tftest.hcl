@@ -262,7 +262,7 @@ run "execution_role_trust_and_policies" {
       aws_lambda_function.this.runtime == "nodejs22.x" &&
       aws_lambda_function.this.architectures == tolist(["arm64"]) &&
       aws_lambda_function.this.memory_size == 256 &&
-      aws_lambda_function.this.timeout == 10 &&
+      aws_lambda_function.this.timeout == 30 &&
       aws_lambda_function.this.reserved_concurrent_executions == -1 &&
       aws_lambda_function.this.role == "arn:aws:iam::111111111111:role/cross-account-endpoints"
     )
@@ -294,7 +294,7 @@ run "options_reach_resources" {
     account_id                     = "111111111111"
     description                    = "custom"
     memory_size                    = 512
-    timeout                        = 20
+    timeout                        = 25
     architecture                   = "x86_64"
     runtime                        = "nodejs20.x"
     reserved_concurrent_executions = 5
@@ -313,7 +313,7 @@ run "options_reach_resources" {
     condition = (
       aws_lambda_function.this.description == "custom" &&
       aws_lambda_function.this.memory_size == 512 &&
-      aws_lambda_function.this.timeout == 20 &&
+      aws_lambda_function.this.timeout == 25 &&
       aws_lambda_function.this.architectures == tolist(["x86_64"]) &&
       aws_lambda_function.this.runtime == "nodejs20.x" &&
       aws_lambda_function.this.reserved_concurrent_executions == 5
