@@ -44,11 +44,15 @@ function describeError(err: unknown): string {
   return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
 }
 
-const resources: { stack?: LocalStack; provisioned?: Provisioned; functions: FunctionProcess[] } = { functions: [] };
+const resources: { stack?: LocalStack; provisioned?: Provisioned; provisioning?: Promise<unknown>; functions: FunctionProcess[] } = { functions: [] };
+const abort = new AbortController();
 let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
+    // A Terraform run still in flight (interrupted during apply) is stopped and awaited first.
+    abort.abort();
+    await resources.provisioning?.catch(() => undefined);
     for (const fn of resources.functions) await fn.stop().catch(() => undefined);
     if (resources.provisioned) {
       try {
@@ -78,7 +82,9 @@ async function run(): Promise<void> {
   const { source, target } = stack.accounts;
   report(true, `local stack up: source account ${source}, target account ${target}`, [], stackMs);
 
-  const [provisioned, provisionMs] = await timed(() => provisionLocal(stack));
+  const provisioning = timed(() => provisionLocal(stack, { signal: abort.signal }));
+  resources.provisioning = provisioning;
+  const [provisioned, provisionMs] = await provisioning;
   resources.provisioned = provisioned;
   report(
     true,

@@ -48,6 +48,8 @@ export interface ProvisionOptions {
   packagePath?: string;
   /** Terraform's output lines, for progress reporting (never contains credentials). */
   log?: (line: string) => void;
+  /** Aborting stops a running Terraform (SIGTERM, so it shuts its providers down) and rejects. */
+  signal?: AbortSignal;
 }
 
 type StackForProvisioning = Pick<LocalStack, 'endpoint' | 'accounts' | 'operatorCredentials' | 'createPinpointApp'>;
@@ -71,13 +73,23 @@ function tail(text: string, lines = 40): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-function runTerraform(args: string[], env: NodeJS.ProcessEnv, log?: (line: string) => void): Promise<string> {
+function runTerraform(args: string[], env: NodeJS.ProcessEnv, log?: (line: string) => void, signal?: AbortSignal): Promise<string> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(new Error(`terraform ${args[0] ?? ''} not started: aborted`));
+      return;
+    }
     const child = spawn(terraformScript, [`-chdir=${exampleDir}`, ...args], {
       cwd: repoRoot,
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
+    // Settles only when Terraform has exited, so an aborted run leaves no process behind.
+    const onAbort = (): void => {
+      child.kill('SIGTERM');
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    child.on('close', () => signal?.removeEventListener('abort', onAbort));
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -90,6 +102,7 @@ function runTerraform(args: string[], env: NodeJS.ProcessEnv, log?: (line: strin
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(stdout);
+      else if (signal?.aborted) reject(new Error(`terraform ${args[0] ?? ''} aborted`));
       else reject(new TerraformError(args[0] ?? '', code, tail(stderr || stdout)));
     });
   });
@@ -155,17 +168,18 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
   let destroyed = false;
   const destroy = async (): Promise<void> => {
     if (destroyed) return;
-    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log);
+    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log, opts.signal);
     destroyed = true;
     if (!opts.workDir) await rm(workDir, { recursive: true, force: true });
   };
 
-  await runTerraform(['init', '-input=false', '-no-color'], baseEnv, opts.log);
   try {
-    await runTerraform(['apply', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log);
+    await runTerraform(['init', '-input=false', '-no-color'], baseEnv, opts.log, opts.signal);
+    await runTerraform(['apply', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log, opts.signal);
   } catch (err) {
-    // Leave nothing half-made behind.
-    await destroy().catch(() => undefined);
+    // Leave nothing half-made behind (unless aborted: then the stack is going away anyway).
+    if (!opts.signal?.aborted) await destroy().catch(() => undefined);
+    if (!opts.workDir) await rm(workDir, { recursive: true, force: true });
     throw err;
   }
   const outputs = outputValues(await runTerraform(['output', '-json', ...stateArgs], baseEnv));
