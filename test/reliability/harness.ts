@@ -34,7 +34,8 @@ export interface Harness {
   setupMs: number;
   /** Every function process started, for the log scan. */
   processes: FunctionProcess[];
-  startFunction(): Promise<FunctionProcess>;
+  /** A function process; `envOverrides` are added to the function's environment. */
+  startFunction(envOverrides?: Record<string, string>): Promise<FunctionProcess>;
   stop(): Promise<void>;
 }
 
@@ -81,9 +82,9 @@ export async function startHarness(): Promise<Harness> {
       targetName: provisioned.targetName,
       setupMs: Date.now() - started,
       processes,
-      async startFunction() {
+      async startFunction(envOverrides = {}) {
         const fn = await startFunctionProcess({
-          env,
+          env: { ...env, ...envOverrides },
           credentials: executionCredentials,
           stackEndpoint: fp.endpoint,
           region: p.region,

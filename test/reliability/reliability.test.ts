@@ -15,6 +15,7 @@
  */
 import type { FunctionProcess, InvokeOutcome } from '../../stack/src/function-process';
 import { loadCorpus, secretMarker, type BadEventCase } from './corpus';
+import { startBlackhole } from './blackhole';
 import { pinpointError, stsError, type FaultRule } from './fault-proxy';
 import { budget, startHarness, timeoutBoundMs, type Harness } from './harness';
 import { writeSection } from './results';
@@ -856,6 +857,42 @@ describe('Pinpoint faults (warm process)', () => {
     expect(r.assumeRoles).toBe(0);
     expect(r.healthy).toBe(true);
     pass(r.row);
+  });
+});
+
+describe('connect timeout (the endpoint never completes the TCP handshake)', () => {
+  const cases = [
+    { name: 'STS', variable: 'AWS_ENDPOINT_URL_STS', service: 'sts' as const },
+    { name: 'Pinpoint', variable: 'AWS_ENDPOINT_URL_PINPOINT', service: 'pinpoint' as const },
+  ];
+  test.each(cases)('$name connect never completes: TimeoutError inside the budget', async ({ name, variable, service }) => {
+    const id = await seedEndpoint(fn);
+    const blackhole = await startBlackhole();
+    const proc = await h.startFunction({ [variable]: blackhole.endpoint });
+    try {
+      const outcome = await invoke(proc, goodGet(id));
+      // The process is not wedged: it still answers at once what needs no AWS call.
+      const probe = await invoke(proc, { operation: 'getEndpoint', endpointId: 'bad/id' });
+      const row = [
+        `${name} endpoint drops SYNs (fresh process, ${variable} = blackhole)`,
+        `TimeoutError naming the call within ${timeoutBoundMs()} ms`,
+        describeOutcome(outcome),
+        'n/a (never connected)',
+        ms(outcome.durationMs),
+        `bad-input probe: ${describeOutcome(probe)} (${ms(probe.durationMs)} ms)`,
+        '**NOT as expected**',
+      ];
+      faultRows.push(row);
+      expect(outcome.error?.errorType).toBe('TimeoutError');
+      expectClearError(outcome, service);
+      expect(outcome.durationMs).toBeLessThan(timeoutBoundMs());
+      expect(probe.error?.errorType).toBe('InvalidRequestError');
+      expect(probe.durationMs).toBeLessThan(budget.requestTimeoutMs);
+      pass(row);
+    } finally {
+      await proc.stop();
+      blackhole.stop();
+    }
   });
 });
 
