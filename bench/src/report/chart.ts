@@ -1,6 +1,7 @@
 /**
  * The warm-latency chart: one horizontal box plot per approach (box p25-p75,
- * line at the median, whiskers p1-p99) over a strip of every sample, drawn as
+ * line at the median, whiskers p1-p99) over a strip of every sample, on a log
+ * axis so that the floor and the slowest approach are both legible, drawn as
  * SVG and rasterized to PNG with resvg (no browser).
  */
 import { Resvg } from '@resvg/resvg-js';
@@ -23,12 +24,17 @@ function esc(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-/** A "nice" axis step (1, 2 or 5 times a power of ten) giving about `ticks` ticks. */
-function niceStep(span: number, ticks: number): number {
-  const raw = span / ticks;
-  const pow = 10 ** Math.floor(Math.log10(raw));
-  const m = raw / pow;
-  return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * pow;
+/** Axis ticks for a log scale: 1-2-5 series per decade, denser when the range is narrow. */
+export function logTicks(lo: number, hi: number): number[] {
+  const ticks: number[] = [];
+  const steps = hi / lo < 30 ? [1, 1.5, 2, 3, 4, 5, 7] : [1, 2, 5];
+  for (let pow = Math.floor(Math.log10(lo)); 10 ** pow <= hi; pow++) {
+    for (const m of steps) {
+      const v = m * 10 ** pow;
+      if (v >= lo && v <= hi) ticks.push(Number(v.toPrecision(3)));
+    }
+  }
+  return ticks;
 }
 
 /** Deterministic jitter, so the chart only changes when the data do. */
@@ -39,22 +45,23 @@ function jitter(i: number): number {
 
 export function warmLatencySvg(series: readonly Series[], title: string, subtitle: string): string {
   const height = TOP + BOTTOM + ROW * series.length;
-  const upper = Math.max(1, ...series.map((s) => percentile(s.samples, 99.5))) * 1.1;
-  const step = niceStep(upper, 8);
-  const axisMax = Math.ceil(upper / step) * step;
-  const x = (v: number): number => LEFT + (Math.min(v, axisMax) / axisMax) * (WIDTH - LEFT - RIGHT);
+  const all = series.flatMap((s) => s.samples);
+  const axisMin = Math.max(0.1, Math.min(...all.filter((v) => v > 0)) * 0.85);
+  const axisMax = Math.max(axisMin * 2, ...series.map((s) => percentile(s.samples, 99.5))) * 1.15;
+  const [lo, hi] = [Math.log10(axisMin), Math.log10(axisMax)];
+  const x = (v: number): number => LEFT + ((Math.log10(Math.min(Math.max(v, axisMin), axisMax)) - lo) / (hi - lo)) * (WIDTH - LEFT - RIGHT);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="DejaVu Sans, Arial, sans-serif">`,
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
     `<text x="${WIDTH / 2}" y="26" font-size="18" font-weight="bold" text-anchor="middle">${esc(title)}</text>`,
     `<text x="${WIDTH / 2}" y="46" font-size="12" fill="#555" text-anchor="middle">${esc(subtitle)}</text>`,
   ];
-  for (let v = 0; v <= axisMax + 1e-9; v += step) {
+  for (const v of logTicks(axisMin, axisMax)) {
     const px = x(v);
     parts.push(`<line x1="${px}" y1="${TOP}" x2="${px}" y2="${height - BOTTOM}" stroke="#e5e5e5"/>`);
-    parts.push(`<text x="${px}" y="${height - BOTTOM + 18}" font-size="12" text-anchor="middle">${Number(v.toFixed(3))}</text>`);
+    parts.push(`<text x="${px}" y="${height - BOTTOM + 18}" font-size="12" text-anchor="middle">${v}</text>`);
   }
-  parts.push(`<text x="${(LEFT + WIDTH - RIGHT) / 2}" y="${height - 14}" font-size="13" text-anchor="middle">invocation latency (ms)</text>`);
+  parts.push(`<text x="${(LEFT + WIDTH - RIGHT) / 2}" y="${height - 14}" font-size="13" text-anchor="middle">invocation latency (ms, log scale)</text>`);
   series.forEach((s, row) => {
     const color = COLORS[row % COLORS.length] ?? '#333';
     const cy = TOP + ROW * row + ROW / 2;

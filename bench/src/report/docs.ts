@@ -44,7 +44,7 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     ...tables(r).flatMap((t) => [renderMarkdown(t), '']),
     `![Warm invocation latency per approach](${chartFile})`,
     '',
-    `Warm invocation latency per approach: box p25-p75, thick line at the median, whiskers p1-p99, one dot per invocation.`,
+    'Warm invocation latency per approach (log scale): box p25-p75, thick line at the median, whiskers p1-p99, one dot per invocation.',
     '',
     '## Running it',
     '',
