@@ -8,6 +8,8 @@ export interface MachineInfo {
   cores: number;
   memoryGiB: number;
   os: string;
+  /** 1-minute load average when the run started (other work on the machine). */
+  loadAverage: number;
   node: string;
   packages: Record<string, string>;
   date: string;
@@ -41,6 +43,7 @@ export function machineInfo(now: Date = new Date()): MachineInfo {
     cores: cpus.length,
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    loadAverage: os.loadavg()[0] ?? Number.NaN,
     node: process.version,
     packages: Object.fromEntries(reportedPackages.map((name) => [name, installedVersion(name)])),
     date: now.toISOString(),

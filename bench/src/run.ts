@@ -32,6 +32,7 @@ const refreshIds: ApproachId[] = ['function', 'sdkV2', 'perInvocation'];
 
 export async function runBench(params: BenchParams, log: (line: string) => void = () => undefined): Promise<BenchResults> {
   const started = performance.now();
+  const machine = machineInfo();
   if (!existsSync(approaches.function.bundlePath)) throw new Error(`${approaches.function.bundlePath} is missing: run \`make build\` first`);
   log('building baseline bundles into .cache/bench');
   await buildBaselines();
@@ -52,7 +53,7 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
     log(`figure 4: ${params.refreshHours} simulated hours, one invocation every ${params.refreshIntervalSeconds} s`);
     const refresh = await measureRefresh(ctx, refreshIds);
     return {
-      machine: machineInfo(),
+      machine,
       params,
       targets: Object.keys(JSON.parse(ctx.provisioned.functionEnvironment.CROSS_ACCOUNT_TARGETS ?? '{}') as object).length,
       sessionDurationSeconds: ctx.sessionDurationSeconds,

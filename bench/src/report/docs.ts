@@ -28,6 +28,7 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     `| date | ${m.date} |`,
     `| CPU | ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB |`,
     `| OS | ${m.os} |`,
+    `| load average at start (1 min) | ${Number.isFinite(m.loadAverage) ? m.loadAverage.toFixed(2) : 'n/a'} |`,
     `| Node.js | ${m.node} |`,
     ...Object.entries(m.packages).map(([name, version]) => `| ${name} | ${version} |`),
     `| targets / session lifetime | ${r.targets} / ${r.sessionDurationSeconds} s |`,
