@@ -31,6 +31,8 @@ export interface Provisioned {
   /** All terraform outputs (values only). */
   outputs: Record<string, unknown>;
   tfStateDir: string;
+  /** terraform plan against the applied state: `changes` is false when what the provider reads back matches the config. */
+  plan(): Promise<{ changes: boolean; output: string }>;
   /** terraform destroy, then removes the work directory. Idempotent. */
   destroy(): Promise<void>;
 }
@@ -73,7 +75,13 @@ function tail(text: string, lines = 40): string {
   return text.trimEnd().split('\n').slice(-lines).join('\n');
 }
 
-function runTerraform(args: string[], env: NodeJS.ProcessEnv, log?: (line: string) => void, signal?: AbortSignal): Promise<string> {
+function runTerraform(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  log?: (line: string) => void,
+  signal?: AbortSignal,
+  okCodes: number[] = [0],
+): Promise<string> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) {
       reject(new Error(`terraform ${args[0] ?? ''} not started: aborted`));
@@ -101,7 +109,7 @@ function runTerraform(args: string[], env: NodeJS.ProcessEnv, log?: (line: strin
     });
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve(stdout);
+      if (code !== null && okCodes.includes(code)) resolve(code === 2 ? `${stdout}\n[exit 2: changes]` : stdout);
       else if (signal?.aborted) reject(new Error(`terraform ${args[0] ?? ''} aborted`));
       else reject(new TerraformError(args[0] ?? '', code, tail(stderr || stdout)));
     });
@@ -201,6 +209,16 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
     externalId: opts.externalId,
     outputs,
     tfStateDir: workDir,
+    async plan() {
+      const output = await runTerraform(
+        ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', ...stateArgs],
+        await envWithCredentials(),
+        undefined,
+        opts.signal,
+        [0, 2],
+      );
+      return { changes: output.endsWith('[exit 2: changes]'), output };
+    },
     destroy,
   };
 }

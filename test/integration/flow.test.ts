@@ -90,6 +90,11 @@ describe('cross-account flow on the local stack', () => {
     expect(p.executionRoleArn).toMatch(/^arn:aws:iam::111111111111:role\//);
   });
 
+  test('a second plan finds nothing to change (the provider reads back what it wrote)', async () => {
+    const { changes, output } = await ready().provisioned.plan();
+    expect(changes ? output.split('\n').filter((l) => /^\s*[~+-] |must be replaced|will be/.test(l)) : []).toEqual([]);
+  }, 180_000);
+
   test('updateEndpoint then getEndpoint through the real bundle round-trips, in the target account', async () => {
     const { stack: s, provisioned: p } = ready();
     const update = await fn.invoke({ operation: 'updateEndpoint', target: targetName, endpointId: ENDPOINT_ID, endpoint: sampleEndpoint });
