@@ -50,8 +50,7 @@ let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    // A Terraform run still in flight (interrupted during apply) is stopped and awaited first.
-    abort.abort();
+    // A Terraform apply still in flight (aborted by a signal) has stopped before the stack goes.
     await resources.provisioning?.catch(() => undefined);
     for (const fn of resources.functions) await fn.stop().catch(() => undefined);
     if (resources.provisioned) {
@@ -70,6 +69,8 @@ function cleanUp(): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     console.log(`\n${bad} interrupted (${signal}); cleaning up`);
+    // Stops a Terraform run in flight; resources it finished are still destroyed.
+    abort.abort();
     void cleanUp().finally(() => process.exit(130));
   });
 }

@@ -176,7 +176,8 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
   let destroyed = false;
   const destroy = async (): Promise<void> => {
     if (destroyed) return;
-    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log, opts.signal);
+    // Not tied to opts.signal: after an interrupt, what was applied is still destroyed.
+    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log);
     destroyed = true;
     if (!opts.workDir) await rm(workDir, { recursive: true, force: true });
   };
