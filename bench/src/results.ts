@@ -65,9 +65,9 @@ export function headlines(r: BenchResults): Headline[] {
   }
   if (fnSeq && direct) {
     push('warmP50VsDirect', ratio(fnSeq.warm.p50, direct.warm.p50), (v) =>
-      `warm p50 is ${((v - 1) * 100).toFixed(1)} % over the same-account direct client (goal: within 5 %)`,
+      `warm p50 is ${Math.abs((v - 1) * 100).toFixed(1)} % ${v >= 1 ? 'over' : 'under'} the same-account direct client's (goal: within 5 %)`,
     );
-    push('warmP99VsDirect', ratio(fnSeq.warm.p99, direct.warm.p99), (v) => `warm p99 is ${((v - 1) * 100).toFixed(1)} % over the direct client`);
+    push('warmP99VsDirect', ratio(fnSeq.warm.p99, direct.warm.p99), (v) => `warm p99 is ${Math.abs((v - 1) * 100).toFixed(1)} % ${v >= 1 ? 'over' : 'under'} the direct client's`);
   }
   const size = (id: ApproachId): number => by(r.bundles, id)?.gzipBytes ?? Number.NaN;
   push('gzipVsDefaultEsbuild', ratio(size('defaultMainFields'), size('function')), (v) => `bundle (gzip) ${factor(v, 'smaller', 'larger')} than the default esbuild bundle`);
@@ -77,7 +77,11 @@ export function headlines(r: BenchResults): Headline[] {
   push('loadVsSdkV2', ratio(load('sdkV2'), load('function')), (v) => `module load ${factor(v, 'faster', 'slower')} than SDK v2`);
   const first = (key: string): number => r.firstInvocation.find((f) => f.key === key)?.firstInvocationMs ?? Number.NaN;
   push('prefetch', ratio(first('functionNoPrefetch'), first('function')), (v) =>
-    `first invocation ${first('function').toFixed(0)} ms with the init-time prefetch against ${first('functionNoPrefetch').toFixed(0)} ms without (${factor(v, 'faster', 'slower')})`,
+    `first invocation right after init ${first('function').toFixed(0)} ms with the init-time prefetch against ${first('functionNoPrefetch').toFixed(0)} ms without (${factor(v, 'faster', 'slower')})`,
+  );
+  const idle = (key: string): number => r.firstInvocation.find((f) => f.key === key)?.firstAfterIdleMs ?? Number.NaN;
+  push('prefetchIdle', ratio(idle('functionNoPrefetch'), idle('function')), (v) =>
+    `first invocation after an idle init (provisioned concurrency) ${idle('function').toFixed(0)} ms with the prefetch against ${idle('functionNoPrefetch').toFixed(0)} ms without (${factor(v, 'faster', 'slower')})`,
   );
   const fnRef = by(r.refresh, 'function');
   if (fnRef) {

@@ -97,6 +97,7 @@ describe('figures 2, 3, 5: shape', () => {
     for (const f of results.firstInvocation) {
       expect(f.samples).toBe(params.coldSamples);
       expect(f.totalMs).toBeGreaterThan(f.firstInvocationMs);
+      expect(f.firstAfterIdleMs).toBeGreaterThan(0);
     }
   });
 
@@ -125,7 +126,7 @@ describe('report', () => {
     const text = report(results);
     for (const t of tables(results)) expect(text).toContain(t.title);
     expect(headlines(results).map((h) => h.key)).toEqual(
-      expect.arrayContaining(['stsCallsSequential', 'stsCallsConcurrent', 'warmP50VsDirect', 'gzipVsDefaultEsbuild', 'loadVsSdkV2', 'prefetch', 'refreshWaits']),
+      expect.arrayContaining(['stsCallsSequential', 'stsCallsConcurrent', 'warmP50VsDirect', 'gzipVsDefaultEsbuild', 'loadVsSdkV2', 'prefetch', 'prefetchIdle', 'refreshWaits']),
     );
   });
 

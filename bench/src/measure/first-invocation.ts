@@ -2,7 +2,10 @@
  * Figure 3c: cold start as the caller sees it. Each sample starts a fresh
  * execution environment (spawn, load the bundle, handler ready) and sends the
  * first invocation immediately, as Lambda does after init. Variants of the
- * function: with its init-time credential prefetch, and without it.
+ * function: with its init-time credential prefetch, and without it. A second
+ * environment per sample is started alongside and left idle for a moment
+ * before its first invocation, as with provisioned concurrency, where init runs
+ * ahead of traffic.
  *
  * One more, untimed environment per variant shows what init itself does: it
  * is left idle for a moment after load and its AssumeRole calls are counted
@@ -32,6 +35,8 @@ export interface FirstInvocation {
   firstInvocationMs: number;
   /** Median spawn to first result, ms. */
   totalMs: number;
+  /** Median latency of the first invocation of an environment left idle after init (provisioned concurrency), ms. */
+  firstAfterIdleMs: number;
   /** AssumeRole calls an idle execution environment made during and right after init. */
   initAssumeRoleCalls: number;
 }
@@ -52,15 +57,20 @@ async function initCalls(ctx: BenchContext, variant: ColdVariant): Promise<numbe
 }
 
 export async function measureFirstInvocation(ctx: BenchContext, variants: ColdVariant[]): Promise<FirstInvocation[]> {
-  const rows = new Map<string, { init: number; first: number; ok: boolean }[]>(variants.map((v) => [v.key, []]));
+  const rows = new Map<string, { init: number; first: number; afterIdle: number; ok: boolean }[]>(variants.map((v) => [v.key, []]));
+  // Provisioned concurrency: init runs well before the first request. The idle time lets init-time work finish.
+  const idleMs = 250 + 3 * ctx.params.stsLatencyMs;
   for (let i = 0; i < ctx.params.coldSamples; i++) {
     for (const variant of variants) {
       const env = await ctx.start(variant.approach, variant.env);
+      const idle = await ctx.start(variant.approach, variant.env);
       try {
         const outcome = await invokeOnce(env, ctx.event);
-        rows.get(variant.key)?.push({ init: env.initMs, first: outcome.durationMs, ok: outcome.ok });
+        await sleep(idleMs);
+        const afterIdle = await invokeOnce(idle, ctx.event);
+        rows.get(variant.key)?.push({ init: env.initMs, first: outcome.durationMs, afterIdle: afterIdle.durationMs, ok: outcome.ok && afterIdle.ok });
       } finally {
-        await env.process.stop();
+        await Promise.all([env.process.stop(), idle.process.stop()]);
       }
     }
   }
@@ -77,6 +87,7 @@ export async function measureFirstInvocation(ctx: BenchContext, variants: ColdVa
       initMs: median(mine.map((r) => r.init)),
       firstInvocationMs: median(mine.map((r) => r.first)),
       totalMs: median(mine.map((r) => r.init + r.first)),
+      firstAfterIdleMs: median(mine.map((r) => r.afterIdle)),
     };
   });
 }
