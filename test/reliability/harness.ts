@@ -55,9 +55,15 @@ export function functionEnv(provisioned: Provisioned): Record<string, string> {
   };
 }
 
+/**
+ * The bundle under test: dist/index.js, or RELIABILITY_BUNDLE (e.g. a candidate
+ * fix built elsewhere, to run the same matrix against it before committing it).
+ */
+export const bundlePath = process.env.RELIABILITY_BUNDLE ?? defaultBundlePath;
+
 export async function startHarness(): Promise<Harness> {
-  if (!fs.existsSync(defaultBundlePath)) {
-    throw new Error(`${defaultBundlePath} is missing: build the function first (make build / node scripts/build.mjs)`);
+  if (!fs.existsSync(bundlePath)) {
+    throw new Error(`${bundlePath} is missing: build the function first (make build / node scripts/build.mjs)`);
   }
   const started = Date.now();
   const stack = await startLocalStack();
@@ -84,6 +90,7 @@ export async function startHarness(): Promise<Harness> {
       processes,
       async startFunction(envOverrides = {}) {
         const fn = await startFunctionProcess({
+          bundlePath,
           env: { ...env, ...envOverrides },
           credentials: executionCredentials,
           stackEndpoint: fp.endpoint,
