@@ -11,7 +11,7 @@ import { formatIssues } from './issues';
 
 export const TARGET_NAME_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 const ROLE_ARN_PATTERN = /^arn:aws(?:-[a-z]+)*:iam::\d{12}:role\/(?:[\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/;
-const REGION_PATTERN = /^[a-z]{2}(?:-[a-z]+)+-\d{1,2}$/;
+const REGION_PATTERN = /^[a-z]{2,4}(?:-[a-z]+)+-\d{1,2}$/;
 const APP_ID_PATTERN = /^[0-9a-f]{32}$/;
 const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
 
@@ -75,7 +75,7 @@ function parseTargets(env: Env): Map<string, TargetConfig> {
   }
   const result = targetsSchema.safeParse(json);
   if (!result.success) {
-    const problems = formatIssues(result.error.issues, '(root)');
+    const problems = formatIssues(result.error.issues, '(root)', true);
     fail('CROSS_ACCOUNT_TARGETS', problems, TARGETS_FORM);
   }
   return new Map(Object.entries(result.data).map(([name, target]) => [name, { ...target, name }]));

@@ -16,8 +16,8 @@
  */
 import { createHash } from 'node:crypto';
 import { fromEnv, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { boundedHttpHandler } from './http';
 
 export interface AssumeRoleTarget {
   /** Target name, used in the role session name. */
@@ -84,10 +84,7 @@ export function assumeRoleCredentials(target: AssumeRoleTarget, sts: StsSettings
     clientConfig: {
       region: sts.region,
       maxAttempts: sts.maxAttempts,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: sts.connectTimeoutMs,
-        requestTimeout: sts.requestTimeoutMs,
-      }),
+      requestHandler: boundedHttpHandler(sts),
     },
   });
   return async (properties) => {

@@ -13,7 +13,8 @@ export type FunctionErrorName =
   | 'UpstreamError'
   | 'TimeoutError';
 
-abstract class FunctionError extends Error {
+/** Base of every error the function throws on purpose (mapping keeps these as they are). */
+export abstract class FunctionError extends Error {
   abstract override readonly name: FunctionErrorName;
 }
 

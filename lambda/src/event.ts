@@ -60,6 +60,8 @@ export const endpointIdSchema = z.string({ error: requiredOr('must be a string')
     'may contain only letters, digits and _ . : @ + = , - (no /, %, $, {, }, whitespace or control characters)',
   ),
   z.refine((id) => !id.includes('..'), 'must not contain ".."'),
+  // A lone "." is a path segment the request signer normalises away (/endpoints/. -> /endpoints).
+  z.refine((id) => id !== '.', 'must not be "."'),
 );
 
 export const targetNameSchema = z

@@ -15,7 +15,7 @@ import {
   InvalidRequestError,
   TimeoutError,
   UpstreamError,
-  type FunctionErrorName,
+  FunctionError,
 } from './errors';
 import { parseEvent, type FunctionEvent } from './event';
 import { getEndpoint, updateEndpoint } from './pinpoint';
@@ -27,15 +27,6 @@ export type Result =
   | { status: 'not_found'; operation: 'getEndpoint'; target: string; endpointId: string };
 
 export type Handler = (event: unknown, context?: Context) => Promise<Result>;
-
-const FUNCTION_ERRORS = new Set<string>([
-  'InvalidRequestError',
-  'ConfigurationError',
-  'AssumeRoleDeniedError',
-  'AccessDeniedError',
-  'UpstreamError',
-  'TimeoutError',
-] satisfies FunctionErrorName[]);
 
 const PINPOINT_ACTIONS = { getEndpoint: 'mobiletargeting:GetEndpoint', updateEndpoint: 'mobiletargeting:UpdateEndpoint' };
 
@@ -66,7 +57,8 @@ function detail(u: Upstream): string {
 
 /** Maps anything thrown while serving a request to one of the typed errors. */
 export function toFunctionError(error: unknown, request: FunctionEvent, target: Target): Error {
-  if (error instanceof Error && FUNCTION_ERRORS.has(error.name)) return error;
+  // By class, not name: the SDK's own timeout errors are also called TimeoutError.
+  if (error instanceof FunctionError) return error;
   if (error instanceof AssumeRoleFailure) {
     if (error.upstreamName === 'RegionDisabledException') {
       return new ConfigurationError(`STS is not activated in the function's region; cannot assume ${error.roleArn}.`);

@@ -13,8 +13,8 @@ import {
   type EndpointRequest,
   type EndpointResponse,
 } from '@aws-sdk/client-pinpoint';
-import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { AwsCredentialIdentityProvider } from '@aws-sdk/types';
+import { boundedHttpHandler } from './http';
 
 export interface ClientSettings {
   region: string;
@@ -34,10 +34,7 @@ export function createPinpointClient(settings: ClientSettings, credentials: AwsC
     credentials,
     maxAttempts: settings.maxAttempts,
     retryMode: 'standard',
-    requestHandler: new NodeHttpHandler({
-      connectionTimeout: settings.connectTimeoutMs,
-      requestTimeout: settings.requestTimeoutMs,
-    }),
+    requestHandler: boundedHttpHandler(settings),
   });
 }
 

@@ -30,7 +30,12 @@ describe('provider wiring', () => {
         sessionToken: MASTER.AWS_SESSION_TOKEN,
       });
       const handler = client.config.requestHandler as { configProvider: Promise<{ connectionTimeout: number; requestTimeout: number }> };
-      expect(await handler.configProvider).toMatchObject({ connectionTimeout: 250, requestTimeout: 1500 });
+      expect(await handler.configProvider).toMatchObject({
+        connectionTimeout: 250,
+        requestTimeout: 1500,
+        throwOnRequestTimeout: true,
+        socketTimeout: 1500,
+      });
     }
   });
 
@@ -44,7 +49,7 @@ describe('provider wiring', () => {
     expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'ASIAASSUMED1', sessionToken: 'assumed-session-token-1' });
     expect(await client.config.maxAttempts()).toBe(2);
     const handlerConfig = await (client.config.requestHandler as { configProvider: Promise<object> }).configProvider;
-    expect(handlerConfig).toMatchObject({ connectionTimeout: 1000, requestTimeout: 900 });
+    expect(handlerConfig).toMatchObject({ connectionTimeout: 1000, requestTimeout: 900, throwOnRequestTimeout: true, socketTimeout: 900 });
   });
 
   test('a failing prefetch causes no unhandled rejection and the next request assumes again', async () => {

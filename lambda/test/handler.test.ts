@@ -109,9 +109,10 @@ describe('error mapping', () => {
     expect((await failWith(awsError('InternalServerErrorException', 500))).name).toBe('UpstreamError');
   });
 
-  test('timeouts -> TimeoutError', async () => {
+  test('SDK timeouts -> the function\'s TimeoutError, saying where', async () => {
     const e = await failWith(Object.assign(new Error('socket timed out'), { name: 'TimeoutError' }));
     expect(e.name).toBe('TimeoutError');
+    expect(e.message).toMatch(/^Pinpoint getEndpoint on app [0-9a-f]{32} \(target "\S+", [a-z0-9-]+\) timed out/);
   });
 
   test('AccessDenied on AssumeRole -> AssumeRoleDeniedError naming the role and both places to look', async () => {
