@@ -11,7 +11,7 @@ locals {
   log_group_name = "/aws/lambda/${var.function_name}"
   # Built rather than read from the log group so the policy is known at plan
   # time. `name` exists in provider 5.x and (deprecated) in 6.x.
-  log_group_arn = "arn:${local.partition}:logs:${data.aws_region.current.name}:${local.account_id}:log-group:${local.log_group_name}"
+  log_group_arn = "arn:${local.partition}:logs:${data.aws_region.current.id}:${local.account_id}:log-group:${local.log_group_name}"
   package_path  = coalesce(var.package_path, "${path.module}/package/function.zip")
 
   # Only attributes that are set; jsonencode sorts keys, so the value is stable.
@@ -178,7 +178,8 @@ resource "aws_lambda_function" "this" {
 
 check "retries_fit_in_function_timeout" {
   assert {
-    condition     = 2 * var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) < var.timeout * 1000
-    error_message = "2 x max_attempts x (connect_timeout_ms + request_timeout_ms) is not below the function timeout (${var.timeout}s): a slow STS and Pinpoint can time the whole invocation out before the retries finish."
+    # STS then Pinpoint, and both once more when an expired session is re-assumed.
+    condition     = 4 * var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) < var.timeout * 1000
+    error_message = "4 x max_attempts x (connect_timeout_ms + request_timeout_ms) is not below the function timeout (${var.timeout}s): a slow STS and Pinpoint (twice, when an expired session is re-assumed) can time the whole invocation out before the retries finish."
   }
 }

@@ -45,7 +45,7 @@ variable "targets" {
 
   validation {
     condition = alltrue([
-      for t in var.targets : can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([!-~]+/)?[A-Za-z0-9+=,.@_-]{1,64}$", t.role_arn)) && !strcontains(t.role_arn, "*")
+      for t in var.targets : can(regex("^arn:aws(-[a-z]+)*:iam::[0-9]{12}:role/([!-~]+/)?[A-Za-z0-9+=,.@_-]{1,64}$", t.role_arn)) && !strcontains(t.role_arn, "*") && !strcontains(t.role_arn, "?")
     ])
     error_message = "Each targets role_arn must be an IAM role ARN without wildcards, like \"arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints\"."
   }
@@ -102,9 +102,9 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Function timeout in seconds (1-900). The default leaves room for the worst case of the default retry settings: STS then Pinpoint, each max_attempts x (connect + request timeout), plus backoff."
+  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then Pinpoint, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout)."
   type        = number
-  default     = 30
+  default     = 60
 
   validation {
     condition     = var.timeout >= 1 && var.timeout <= 900 && floor(var.timeout) == var.timeout
@@ -124,13 +124,13 @@ variable "architecture" {
 }
 
 variable "runtime" {
-  description = "Lambda runtime (a Node.js runtime, for example nodejs22.x)."
+  description = "Lambda runtime: nodejs22.x or a later Node.js runtime (the bundle targets Node.js 22; nodejs20.x can no longer be created)."
   type        = string
   default     = "nodejs22.x"
 
   validation {
-    condition     = can(regex("^nodejs[0-9]+\\.x$", var.runtime))
-    error_message = "runtime must be a Node.js Lambda runtime such as \"nodejs22.x\"."
+    condition     = try(tonumber(regex("^nodejs([0-9]+)\\.x$", var.runtime)[0]) >= 22, false)
+    error_message = "runtime must be a Node.js Lambda runtime from nodejs22.x on, such as \"nodejs22.x\" (the bundle targets Node.js 22)."
   }
 }
 

@@ -119,7 +119,7 @@ variable "permissions_boundary" {
 variable "extra_policy_statements" {
   description = <<-EOT
     Additional IAM statements for the role's inline policy, for other services reached the same way (SES, DynamoDB, SQS, SSM, S3, ...).
-    Each: sid (alphanumeric, unique), effect ("Allow" or "Deny"), actions (no wildcards), resources (ARNs, never "*"),
+    Each: sid (alphanumeric, unique), effect ("Allow" or "Deny"), actions (no wildcards), resources (ARNs with no wildcard in partition, service, region or account; never "*"),
     optional conditions as a list of { test, variable, values }. NotAction/NotResource are not supported.
   EOT
   type = list(object({
@@ -161,9 +161,11 @@ variable "extra_policy_statements" {
 
   validation {
     condition = alltrue([
-      for s in var.extra_policy_statements : length(s.resources) > 0 && alltrue([for r in s.resources : r != "*" && startswith(r, "arn:")])
+      for s in var.extra_policy_statements : length(s.resources) > 0 && alltrue([
+        for r in s.resources : can(regex("^arn:[^:*?]+:[^:*?]+:[^:*?]*:[^:*?]*:.+$", r))
+      ])
     ])
-    error_message = "Each extra_policy_statements entry needs at least one resource, each an ARN; \"*\" is not allowed."
+    error_message = "Each extra_policy_statements entry needs at least one resource, each an ARN whose partition, service, region and account have no wildcard (\"*\", \"arn:aws:sqs:*:*:*\" are rejected); a wildcard after them is allowed, as in \"arn:aws:s3:::bucket/prefix/*\"."
   }
 
   validation {
@@ -174,7 +176,7 @@ variable "extra_policy_statements" {
   validation {
     condition = alltrue([
       for s in var.extra_policy_statements : length(distinct([for c in s.conditions : "${c.test}|${c.variable}"])) == length(s.conditions) && alltrue([
-        for c in s.conditions : can(regex("^[A-Za-z]+$", c.test)) && length(c.variable) > 0 && length(c.values) > 0
+        for c in s.conditions : can(regex("^(ForAnyValue:|ForAllValues:)?[A-Za-z]+$", c.test)) && length(c.variable) > 0 && length(c.values) > 0
       ])
     ])
     error_message = "Each extra_policy_statements condition needs a test operator (for example \"StringEquals\"), a variable and at least one value; a (test, variable) pair may appear once per statement."

@@ -8,7 +8,7 @@ mock_provider "aws" {
     defaults = { account_id = "111111111111" }
   }
   mock_data "aws_region" {
-    defaults = { name = "eu-west-1" }
+    defaults = { id = "eu-west-1", name = "eu-west-1" }
   }
   mock_resource "aws_iam_role" {
     defaults = { arn = "arn:aws:iam::111111111111:role/cross-account-endpoints" }

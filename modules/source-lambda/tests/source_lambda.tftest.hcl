@@ -20,6 +20,7 @@ mock_provider "aws" {
 
   mock_data "aws_region" {
     defaults = {
+      id   = "eu-west-1"
       name = "eu-west-1"
     }
   }
@@ -262,7 +263,7 @@ run "execution_role_trust_and_policies" {
       aws_lambda_function.this.runtime == "nodejs22.x" &&
       aws_lambda_function.this.architectures == tolist(["arm64"]) &&
       aws_lambda_function.this.memory_size == 256 &&
-      aws_lambda_function.this.timeout == 30 &&
+      aws_lambda_function.this.timeout == 60 &&
       aws_lambda_function.this.reserved_concurrent_executions == -1 &&
       aws_lambda_function.this.role == "arn:aws:iam::111111111111:role/cross-account-endpoints"
     )
@@ -294,9 +295,9 @@ run "options_reach_resources" {
     account_id                     = "111111111111"
     description                    = "custom"
     memory_size                    = 512
-    timeout                        = 25
+    timeout                        = 50
     architecture                   = "x86_64"
-    runtime                        = "nodejs20.x"
+    runtime                        = "nodejs22.x"
     reserved_concurrent_executions = 5
     log_retention_in_days          = 7
     role_name                      = "endpoints-exec"
@@ -313,9 +314,9 @@ run "options_reach_resources" {
     condition = (
       aws_lambda_function.this.description == "custom" &&
       aws_lambda_function.this.memory_size == 512 &&
-      aws_lambda_function.this.timeout == 25 &&
+      aws_lambda_function.this.timeout == 50 &&
       aws_lambda_function.this.architectures == tolist(["x86_64"]) &&
-      aws_lambda_function.this.runtime == "nodejs20.x" &&
+      aws_lambda_function.this.runtime == "nodejs22.x" &&
       aws_lambda_function.this.reserved_concurrent_executions == 5
     )
     error_message = "Function options must reach the function."
@@ -425,6 +426,16 @@ run "rejects_bad_target_key" {
   expect_failures = [var.targets]
 }
 
+run "rejects_wildcard_in_target_role_arn" {
+  command = plan
+  variables {
+    targets = {
+      a = { role_arn = "arn:aws:iam::222222222222:role/team?/endpoints", region = "eu-west-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef" }
+    }
+  }
+  expect_failures = [var.targets]
+}
+
 run "rejects_bad_target_role_arn" {
   command = plan
   variables {
@@ -505,6 +516,14 @@ run "rejects_bad_architecture" {
     architecture = "aarch64"
   }
   expect_failures = [var.architecture]
+}
+
+run "rejects_runtime_older_than_the_bundle_target" {
+  command = plan
+  variables {
+    runtime = "nodejs20.x"
+  }
+  expect_failures = [var.runtime]
 }
 
 run "rejects_bad_runtime" {

@@ -376,6 +376,42 @@ run "rejects_star_extra_resource" {
   expect_failures = [var.extra_policy_statements]
 }
 
+run "rejects_wildcard_account_in_extra_resource" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "A", actions = ["sqs:SendMessage"], resources = ["arn:aws:sqs:eu-west-1:*:jobs"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "rejects_wildcard_service_in_extra_resource" {
+  command = plan
+  variables {
+    extra_policy_statements = [{ sid = "A", actions = ["sqs:SendMessage"], resources = ["arn:aws:*:eu-west-1:222222222222:jobs"] }]
+  }
+  expect_failures = [var.extra_policy_statements]
+}
+
+run "accepts_prefix_wildcard_and_set_operators" {
+  command = plan
+  variables {
+    extra_policy_statements = [{
+      sid        = "ReadReports"
+      actions    = ["s3:GetObject"]
+      resources  = ["arn:aws:s3:::reports-222222222222/exports/*"]
+      conditions = [{ test = "ForAnyValue:StringEquals", variable = "aws:TagKeys", values = ["team"] }]
+    }]
+  }
+  assert {
+    condition     = jsondecode(output.permissions_policy).Statement[1].Resource == ["arn:aws:s3:::reports-222222222222/exports/*"]
+    error_message = "A wildcard after the account part is allowed and rendered as written."
+  }
+  assert {
+    condition     = jsondecode(output.permissions_policy).Statement[1].Condition == { "ForAnyValue:StringEquals" = { "aws:TagKeys" = ["team"] } }
+    error_message = "Set operators (ForAnyValue:/ForAllValues:) are accepted."
+  }
+}
+
 run "rejects_extra_not_action" {
   command = plan
   variables {
