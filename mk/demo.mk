@@ -8,4 +8,4 @@ demo: deps build check-local-tools ## Cross-account flow end to end on the local
 	npx tsx scripts/demo.ts
 
 test-integration: deps build check-local-tools ## Integration tests: the same flow plus trust/ExternalId/region refusals, credential expiry, clean destroy
-	npx jest --selectProjects integration --runInBand
+	npx jest -c test/integration/jest.config.js --runInBand

@@ -4,7 +4,7 @@ LP_DOC := docs/least-privilege.md
 
 .PHONY: test-least-privilege check-least-privilege-doc least-privilege-doc
 test-least-privilege: deps ## Least-privilege proof: static check + IAM request matrix over the rendered policies
-	npx jest --selectProjects least-privilege
+	npx jest -c test/least-privilege/jest.config.js
 
 least-privilege-doc: deps ## Regenerate docs/least-privilege.md from a proof run
 	npx tsx scripts/least-privilege.ts --out $(LP_DOC)

@@ -12,7 +12,7 @@ check-local-tools: check-stack-tools ## Check every local tool (python3, moto_se
 	@echo "local tools: python3, moto_server, terraform found"
 
 test-stack: deps check-stack-tools ## Local stack tests (each file starts and stops its own moto)
-	npx jest --selectProjects stack
+	npx jest -c stack/jest.config.js
 
 stack: deps check-stack-tools ## Run the local stack in the foreground (Ctrl-C stops it)
 	npx tsx stack/src/cli.ts

@@ -7,6 +7,9 @@ import { proveRoles, type Proof } from './src/proof';
 import { renderFixture } from './src/render';
 import { readFixtureInputs, type FixtureInputs } from './src/scenario';
 
+// A fresh render plans the fixture with Terraform (~30 s); explicit so it holds under the root multi-project config too.
+jest.setTimeout(300_000);
+
 let inputs: FixtureInputs;
 let roles: RenderedRole[];
 let proof: Proof;
