@@ -50,7 +50,7 @@ export class UpstreamError extends FunctionError {
   override readonly name = 'UpstreamError' as const;
 }
 
-/** A connection or request timed out (after the SDK's bounded retries). */
+/** A connection or request timed out, or the connection was lost (after the SDK's bounded retries). */
 export class TimeoutError extends FunctionError {
   override readonly name = 'TimeoutError' as const;
 }

@@ -67,7 +67,7 @@ export function toFunctionError(error: unknown, request: FunctionEvent, target: 
       return new AssumeRoleDeniedError(error.roleArn, error.upstreamName);
     }
     if (error.upstreamName === 'TimeoutError') {
-      return new TimeoutError(`sts:AssumeRole on ${error.roleArn} timed out (target "${target.config.name}").`);
+      return new TimeoutError(`sts:AssumeRole on ${error.roleArn} timed out or lost its connection (target "${target.config.name}").`);
     }
     return new UpstreamError(
       `sts:AssumeRole on ${error.roleArn} failed for target "${target.config.name}" (${error.upstreamName}` +
@@ -76,7 +76,8 @@ export function toFunctionError(error: unknown, request: FunctionEvent, target: 
   }
   const u = describe(error);
   const where = `Pinpoint ${request.operation} on app ${target.config.pinpointAppId} (target "${target.config.name}", ${target.config.region})`;
-  if (u.name === 'TimeoutError') return new TimeoutError(`${where} timed out (${detail(u)}).`);
+  // The SDK's HTTP handler reports connect/request timeouts and connection resets alike as TimeoutError.
+  if (u.name === 'TimeoutError') return new TimeoutError(`${where} timed out or lost its connection (${detail(u)}).`);
   if (isExpiredCredentialsError(error)) {
     return new UpstreamError(`${where} rejected the session credentials even after re-assuming ${target.config.roleArn} (${detail(u)}).`);
   }
