@@ -105,6 +105,8 @@ describe('figures 2, 3, 5: shape', () => {
     for (const s of results.sequential) {
       expect(s.rssAfterInitMiB).toBeGreaterThan(10);
       expect(s.rssAfterRunMiB).toBeGreaterThan(10);
+      expect(s.peakRssAfterInitMiB).toBeGreaterThanOrEqual(s.rssAfterInitMiB);
+      expect(s.peakRssAfterRunMiB).toBeGreaterThanOrEqual(Math.max(s.rssAfterRunMiB, s.peakRssAfterInitMiB));
     }
   });
 });

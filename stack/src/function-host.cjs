@@ -6,7 +6,7 @@
  *
  *   { type: 'invoke', id, event, timeoutMs }  -> { type: 'result', id, result } | { type: 'error', id, error }
  *   { type: 'advanceClock', id, ms }          -> { type: 'ack', id }
- *   { type: 'memoryUsage', id }               -> { type: 'memoryUsage', id, usage }
+ *   { type: 'memoryUsage', id }               -> { type: 'memoryUsage', id, usage } (process.memoryUsage() + peakRss, bytes)
  *
  * Exits when the parent disconnects, so a crashed parent leaves nothing behind.
  */
@@ -100,7 +100,8 @@ async function main() {
         send({ type: 'ack', id: message.id });
         break;
       case 'memoryUsage':
-        send({ type: 'memoryUsage', id: message.id, usage: process.memoryUsage() });
+        // resourceUsage().maxRSS is the process's peak resident set size so far, in KiB.
+        send({ type: 'memoryUsage', id: message.id, usage: { ...process.memoryUsage(), peakRss: process.resourceUsage().maxRSS * 1024 } });
         break;
       default:
         break;

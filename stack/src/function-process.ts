@@ -25,13 +25,16 @@ export interface InvokeOutcome {
   durationMs: number;
 }
 
+export type FunctionMemoryUsage = NodeJS.MemoryUsage & { peakRss: number };
+
 export interface FunctionProcess {
   invoke(event: unknown, opts?: { timeoutMs?: number }): Promise<InvokeOutcome>;
   /** Shifts Date.now()/new Date() inside the function process by `ms` more. */
   advanceClock(ms: number): Promise<void>;
   /** Captured stdout/stderr lines of the function process. */
   logs(): string[];
-  memoryUsage(): Promise<NodeJS.MemoryUsage>;
+  /** process.memoryUsage() of the function process, plus its peak RSS so far (bytes). */
+  memoryUsage(): Promise<FunctionMemoryUsage>;
   stop(): Promise<void>;
 }
 
@@ -65,7 +68,7 @@ type HostMessage =
   | { type: 'result'; id: string; result: unknown }
   | { type: 'error'; id: string; error: { errorType: string; errorMessage: string } }
   | { type: 'ack'; id: string }
-  | { type: 'memoryUsage'; id: string; usage: NodeJS.MemoryUsage };
+  | { type: 'memoryUsage'; id: string; usage: FunctionMemoryUsage };
 
 /** The environment the Lambda runtime would give the function; nothing inherited from this process but PATH. */
 export function functionEnvironment(opts: FunctionProcessOptions): Record<string, string> {

@@ -6,6 +6,7 @@
  * keeps the latency of every invocation after the warm-up, and reads RSS after
  * init and after the last invocation.
  */
+import type { FunctionMemoryUsage } from '../../../stack/src/function-process';
 import type { BenchContext, ExecutionEnvironment } from '../context';
 import { approaches, type ApproachId } from '../approaches';
 import { summarize, type Summary } from '../stats';
@@ -21,6 +22,9 @@ export interface SequentialResult {
   warm: Summary;
   rssAfterInitMiB: number;
   rssAfterRunMiB: number;
+  /** Peak RSS of the process up to that point (resourceUsage().maxRSS). */
+  peakRssAfterInitMiB: number;
+  peakRssAfterRunMiB: number;
 }
 
 export async function measureSequential(ctx: BenchContext, ids: ApproachId[]): Promise<SequentialResult[]> {
@@ -28,7 +32,7 @@ export async function measureSequential(ctx: BenchContext, ids: ApproachId[]): P
   const envs: ExecutionEnvironment[] = [];
   try {
     for (const id of ids) envs.push(await ctx.start(approaches[id]));
-    const rssAfterInit = await Promise.all(envs.map(async (e) => mib((await e.process.memoryUsage()).rss)));
+    const afterInit = await Promise.all(envs.map((e) => e.process.memoryUsage()));
     const outcomes: Outcome[][] = envs.map(() => []);
     for (let i = 0; i < sequential; i++) {
       for (const [k, env] of envs.entries()) outcomes[k]?.push(await invokeOnce(env, ctx.event));
@@ -44,12 +48,24 @@ export async function measureSequential(ctx: BenchContext, ids: ApproachId[]): P
         assumeRoleCalls: ctx.assumeRoleCount(env),
         warmSamples,
         warm: summarize(warmSamples),
-        rssAfterInitMiB: rssAfterInit[k] ?? Number.NaN,
-        rssAfterRunMiB: mib((await env.process.memoryUsage()).rss),
+        ...(await memoryFigures(afterInit[k], env)),
       });
     }
     return results;
   } finally {
     await Promise.all(envs.map((e) => e.process.stop()));
   }
+}
+
+async function memoryFigures(
+  afterInit: FunctionMemoryUsage | undefined,
+  env: ExecutionEnvironment,
+): Promise<Pick<SequentialResult, 'rssAfterInitMiB' | 'rssAfterRunMiB' | 'peakRssAfterInitMiB' | 'peakRssAfterRunMiB'>> {
+  const afterRun = await env.process.memoryUsage();
+  return {
+    rssAfterInitMiB: afterInit ? mib(afterInit.rss) : Number.NaN,
+    peakRssAfterInitMiB: afterInit ? mib(afterInit.peakRss) : Number.NaN,
+    rssAfterRunMiB: mib(afterRun.rss),
+    peakRssAfterRunMiB: mib(afterRun.peakRss),
+  };
 }

@@ -98,7 +98,7 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     '   STS when an AssumeRole from its environment completed while it ran and it took at least half an STS',
     '   latency longer than the floor (median of the invocations during which no AssumeRole happened); its wait',
     '   is its latency minus the floor. The cold first invocation is excluded.',
-    '5. **Memory**: `process.memoryUsage().rss` of each execution environment after init and after the sequential run.',
+    '5. **Memory**: `process.memoryUsage().rss` of each execution environment after init and after the sequential run, and its peak RSS up to each point (`process.resourceUsage().maxRSS`).',
     '',
     '### Caveats',
     '',
