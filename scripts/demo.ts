@@ -66,8 +66,14 @@ function cleanUp(): Promise<void> {
   return cleaning;
 }
 
+let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  process.once(signal, () => {
+  // `on`, not `once`: the listener must stay registered while cleanup runs, so a
+  // second Ctrl-C does not kill the process half-way and the stack's own signal
+  // hook sees that someone else is cleaning up.
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
     console.log(`\n${bad} interrupted (${signal}); cleaning up`);
     // Stops a Terraform run in flight; resources it finished are still destroyed.
     abort.abort();

@@ -34,13 +34,16 @@ function installExitHooks(): void {
   });
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
     const onSignal = (): void => {
+      // Someone else handles the signal (the demo, a test runner): they clean up and
+      // call stack.stop(); killing moto here would pull it from under their cleanup
+      // (a terraform destroy still needs it). The exit hook above and the watchdog
+      // remain the backstop.
+      if (process.listenerCount(signal) > 1) return;
       for (const child of live) killGroup(child, 'SIGKILL');
       live.clear();
-      // Keep Node's default behaviour (terminate) unless someone else handles the signal.
-      if (process.listenerCount(signal) === 1) {
-        process.removeListener(signal, onSignal);
-        process.kill(process.pid, signal);
-      }
+      // Keep Node's default behaviour (terminate).
+      process.removeListener(signal, onSignal);
+      process.kill(process.pid, signal);
     };
     process.on(signal, onSignal);
   }
