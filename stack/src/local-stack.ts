@@ -113,7 +113,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
             new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: opts.sessionName ?? parsed.name, DurationSeconds: duration }),
           );
           const credentials = toCredentials(out.Credentials);
-          credentials.expiration = credentialRegistry.issue(credentials.accessKeyId, parsed.account, duration);
+          credentials.expiration = credentialRegistry.issue(credentials.accessKeyId, parsed.account, duration, credentials.sessionToken);
           return credentials;
         } finally {
           sts.destroy();

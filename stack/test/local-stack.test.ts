@@ -328,12 +328,44 @@ describe('credential expiry (gateway clock)', () => {
     const e = await error(pinpoint(creds).send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'e' })));
     expect(e.name).toBe('ExpiredTokenException');
     expect(e.$metadata?.httpStatusCode).toBe(403);
-    // the caller's 2-hour credentials still work and get fresh ones, expiring in gateway time
-    const fresh = await assumeGuarded();
-    expect(fresh.expiration!.getTime()).toBeGreaterThan(stack.clock.now().getTime());
+    // the caller's 2-hour credentials still work and get fresh ones, expiring one hour from gateway time
+    const before = stack.clock.now().getTime();
+    const out = await sts(caller).send(
+      new AssumeRoleCommand({ RoleArn: guardedRoleArn, RoleSessionName: 'fn', ExternalId: EXTERNAL_ID, DurationSeconds: 3600 }),
+    );
+    const expiresAt = out.Credentials!.Expiration!.getTime();
+    expect(expiresAt).toBeGreaterThanOrEqual(before + 3600 * 1000);
+    expect(expiresAt).toBeLessThanOrEqual(stack.clock.now().getTime() + 3600 * 1000);
     stack.clock.advance(3600 * 1000);
     const stsExpired = await error(sts(caller).send(new GetCallerIdentityCommand({})));
     expect(stsExpired.name).toBe('ExpiredToken');
+  });
+});
+
+describe('authentication beyond the access key id', () => {
+  it('refuses a temporary key sent with another session token, or with none', async () => {
+    const creds = await assumeGuarded();
+    const other = await assumeGuarded();
+    const call = (c: Credentials) => pinpoint(c).send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'e' }));
+    const mixed = await error(call({ ...creds, sessionToken: other.sessionToken! }));
+    expect(mixed.name).toBe('UnrecognizedClientException');
+    const { sessionToken: _dropped, ...withoutToken } = creds;
+    const missing = await error(sts(withoutToken).send(new GetCallerIdentityCommand({})));
+    expect(missing.name).toBe('InvalidClientTokenId');
+    // the same key with its own token is fine
+    expect((await error(call(creds))).name).toBe('NotFoundException');
+  });
+
+  it('refuses an unsigned AssumeRole instead of letting moto issue credentials', async () => {
+    const response = await fetch(`${stack.endpoint}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `Action=AssumeRole&Version=2011-06-15&RoleArn=${encodeURIComponent(guardedRoleArn)}&RoleSessionName=x`,
+    });
+    expect(response.status).toBe(403);
+    const text = await response.text();
+    expect(text).toContain('MissingAuthenticationToken');
+    expect(text).not.toContain('AccessKeyId');
   });
 });
 

@@ -1,13 +1,15 @@
+import { createHash } from 'node:crypto';
 import type { StackClock } from '../types';
 
 /**
  * Every credential the stack issued or bootstrapped: its account (so moto can
  * be told the account with `x-moto-account-id` instead of searching all its
  * backends for the key) and, for temporary credentials, the expiry in gateway
- * time. Keys it has never seen never expire.
+ * time, and a hash of the session token that must come with it. Keys it has
+ * never seen never expire.
  */
 export class CredentialRegistry {
-  private readonly keys = new Map<string, { account: string; expiresAt?: number }>();
+  private readonly keys = new Map<string, { account: string; expiresAt?: number; tokenHash?: string }>();
 
   constructor(private readonly clock: StackClock) {}
 
@@ -17,10 +19,25 @@ export class CredentialRegistry {
   }
 
   /** A temporary key valid for `durationSeconds` from now (gateway clock); returns its expiration. */
-  issue(accessKeyId: string, account: string, durationSeconds: number): Date {
+  issue(accessKeyId: string, account: string, durationSeconds: number, sessionToken?: string): Date {
     const expiration = new Date(this.clock.now().getTime() + durationSeconds * 1000);
-    this.keys.set(accessKeyId, { account, expiresAt: expiration.getTime() });
+    this.keys.set(accessKeyId, {
+      account,
+      expiresAt: expiration.getTime(),
+      ...(sessionToken !== undefined ? { tokenHash: hash(sessionToken) } : {}),
+    });
     return expiration;
+  }
+
+  /**
+   * False when a temporary key comes without its session token or with another
+   * one (AWS answers InvalidClientTokenId / UnrecognizedClientException): a
+   * client that mixes credentials from two sessions must fail here as it would
+   * on AWS.
+   */
+  tokenMatches(accessKeyId: string, sessionToken: string | undefined): boolean {
+    const expected = this.keys.get(accessKeyId)?.tokenHash;
+    return expected === undefined || (sessionToken !== undefined && hash(sessionToken) === expected);
   }
 
   accountOf(accessKeyId: string): string | undefined {
@@ -31,4 +48,8 @@ export class CredentialRegistry {
     const at = this.keys.get(accessKeyId)?.expiresAt;
     return at !== undefined && this.clock.now().getTime() >= at;
   }
+}
+
+function hash(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
 }

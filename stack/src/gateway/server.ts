@@ -15,6 +15,7 @@ import { actionName, isIamWrite, queryParams } from './action-name';
 import type { CredentialRegistry } from './credential-registry';
 import type { FaultPlan } from './faults';
 import { forwardToMoto } from './proxy';
+import { PolicyEvaluationError } from '../iam/evaluate';
 import { EXPIRED_TOKEN_MESSAGE, INVALID_TOKEN_MESSAGE, jsonError, queryError, type GatewayResponse } from './responses';
 import { parseSigV4 } from './sigv4';
 import { assumeRole } from './sts';
@@ -50,6 +51,12 @@ function expired(service: string, action: string): GatewayResponse {
     : jsonError(action, 403, 'ExpiredTokenException', { message: EXPIRED_TOKEN_MESSAGE });
 }
 
+/** The session token that came with the request (header, or query string when presigned). */
+function sessionToken(req: IncomingMessage, url: URL): string | undefined {
+  const header = req.headers['x-amz-security-token'];
+  return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('X-Amz-Security-Token') ?? undefined;
+}
+
 function unknownKey(service: string, action: string): GatewayResponse {
   return QUERY_PROTOCOL.has(service)
     ? queryError(action, 403, 'InvalidClientTokenId', INVALID_TOKEN_MESSAGE)
@@ -75,6 +82,7 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
     if (fault) return ret(fault);
     if (!scope) return ret(jsonError(action, 403, 'MissingAuthenticationTokenException', { message: 'Missing Authentication Token' }));
     if (ctx.credentials.isExpired(scope.accessKeyId)) return ret(expired(service, action));
+    if (!ctx.credentials.tokenMatches(scope.accessKeyId, sessionToken(req, url))) return ret(unknownKey(service, action));
     if (!pinpointRoute) {
       return ret(jsonError(action, 404, 'NotFoundException', { Message: `The local Pinpoint emulator does not serve ${method} ${url.pathname}` }));
     }
@@ -88,6 +96,12 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
   const fault = ctx.faults.take(service, action);
   if (fault) return ret(fault);
   if (accessKeyId && ctx.credentials.isExpired(accessKeyId)) return ret(expired(service, action));
+  if (accessKeyId && !ctx.credentials.tokenMatches(accessKeyId, sessionToken(req, url))) return ret(unknownKey(service, action));
+  if (!scope && !url.pathname.startsWith('/moto-api')) {
+    // AWS refuses unsigned calls; forwarding them would let moto answer (an unsigned
+    // AssumeRole would get credentials without any trust-policy check).
+    return ret(queryError(action, 403, 'MissingAuthenticationToken', 'Request is missing Authentication Token'));
+  }
 
   if (service === 'sts' && action === 'AssumeRole' && accessKeyId) {
     const caller = await ctx.identities.identity(accessKeyId);
@@ -97,7 +111,9 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
   }
 
   const account = accessKeyId ? ctx.credentials.accountOf(accessKeyId) : undefined;
-  const headers = account && !req.headers['x-moto-account-id'] ? { ...req.headers, 'x-moto-account-id': account } : req.headers;
+  // The account comes from the key the stack issued, never from the caller's own header.
+  const { 'x-moto-account-id': _callerSupplied, ...callerHeaders } = req.headers;
+  const headers = account ? { ...callerHeaders, 'x-moto-account-id': account } : callerHeaders;
   const upstream = await forwardToMoto(ctx.motoEndpoint, method, req.url ?? '/', headers, body);
   if (service === 'iam' && isIamWrite(action)) ctx.identities.invalidate();
   return ret({ ...upstream, action });
@@ -112,8 +128,17 @@ async function handle(ctx: GatewayContext, req: IncomingMessage, res: ServerResp
     const body = await readBody(req);
     ({ service, accessKeyId, response } = await route(ctx, req, body));
   } catch (error) {
-    ctx.logger?.(`gateway: internal error on ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}: ${(error as Error).message}`);
-    response = jsonError('InternalError', 500, 'InternalFailure', { message: `local stack gateway error: ${(error as Error).message}` });
+    if (error instanceof PolicyEvaluationError) {
+      // Not an outage: a policy the engine cannot read (or an action/ARN it does not know).
+      // Refuse without inviting retries, and say why.
+      ctx.logger?.(`gateway: ${error.message}`);
+      response = jsonError('PolicyEvaluation', 403, 'AccessDeniedException', {
+        message: `local stack could not evaluate the policies: ${error.message}`,
+      });
+    } else {
+      ctx.logger?.(`gateway: internal error on ${req.method} ${new URL(req.url ?? '/', 'http://x').pathname}: ${(error as Error).message}`);
+      response = jsonError('InternalError', 500, 'InternalFailure', { message: `local stack gateway error: ${(error as Error).message}` });
+    }
   }
   ctx.log.add({
     at,

@@ -66,8 +66,9 @@ export async function assumeRole(
   const upstream = await forwardToMoto(ctx.motoEndpoint, raw.method, raw.path, { ...raw.headers, ...callerAccount }, raw.body);
   let body = upstream.body.toString('utf8');
   const key = /<AccessKeyId>([^<]+)<\/AccessKeyId>/.exec(body)?.[1];
+  const token = /<SessionToken>([^<]+)<\/SessionToken>/.exec(body)?.[1];
   if (upstream.status === 200 && key) {
-    const expiration = ctx.credentials.issue(key, parsed.account, duration);
+    const expiration = ctx.credentials.issue(key, parsed.account, duration, token);
     body = body.replace(/<Expiration>[^<]*<\/Expiration>/, `<Expiration>${expiration.toISOString()}</Expiration>`);
   }
   return { status: upstream.status, headers: upstream.headers, body, action, decision };
