@@ -38,7 +38,15 @@ function ready(): { stack: LocalStack; provisioned: Provisioned } {
 
 async function runFunction(env: Record<string, string>, credentials: Credentials = executionCredentials): Promise<FunctionProcess> {
   const { stack: s, provisioned: p } = ready();
-  const fn = await startFunctionProcess({ env, credentials, stackEndpoint: s.endpoint, region: p.region, functionName: p.functionName });
+  // Start on the stack's clock: a function started after a clock jump must not run behind the gateway.
+  const fn = await startFunctionProcess({
+    env,
+    credentials,
+    stackEndpoint: s.endpoint,
+    region: p.region,
+    functionName: p.functionName,
+    clockOffsetMs: s.clock.offsetMs(),
+  });
   functions.push(fn);
   return fn;
 }
