@@ -320,6 +320,28 @@ describe('injected faults', () => {
   });
 });
 
+describe('request context of a role session', () => {
+  it('evaluates trust conditions on aws:PrincipalType and aws:userid, as AWS sets them for a session', async () => {
+    const sessionAware = await createRole(targetIam, 'session-aware', {
+      Version: '2012-10-17',
+      Statement: [
+        {
+          Effect: 'Allow',
+          Principal: { AWS: `arn:aws:iam::${SOURCE}:root` },
+          Action: 'sts:AssumeRole',
+          Condition: { StringEquals: { 'aws:PrincipalType': 'AssumedRole' }, StringLike: { 'aws:userid': '*:batch-*' } },
+        },
+      ],
+    });
+    const assume = async (sessionName: string) => {
+      const caller = await stack.lambdaServiceCredentials(callerRoleArn, { sessionName });
+      return sts(caller).send(new AssumeRoleCommand({ RoleArn: sessionAware, RoleSessionName: 'probe' }));
+    };
+    expect((await assume('batch-7')).Credentials?.AccessKeyId).toBeDefined();
+    expect((await error(assume('interactive'))).name).toBe('AccessDenied');
+  });
+});
+
 describe('credential expiry (gateway clock)', () => {
   it('answers ExpiredTokenException once the session has expired', async () => {
     const creds = await assumeGuarded();

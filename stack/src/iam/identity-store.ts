@@ -42,6 +42,8 @@ export interface CallerIdentity {
   principalArn: string;
   kind: 'role' | 'user';
   name: string;
+  /** what `aws:userid` is: `RoleId:SessionName` for a session, the user id for a user */
+  userId: string;
 }
 
 export interface RoleInfo {
@@ -118,10 +120,18 @@ export class IdentityStore {
         const roleName = session[2]!;
         const role = await this.findRoleByName(account, roleName);
         const partition = arn.split(':')[1]!;
-        return { accessKeyId, account, arn, principalArn: role?.Arn ?? `arn:${partition}:iam::${account}:role/${roleName}`, kind: 'role', name: roleName };
+        return {
+          accessKeyId,
+          account,
+          arn,
+          principalArn: role?.Arn ?? `arn:${partition}:iam::${account}:role/${roleName}`,
+          kind: 'role',
+          name: roleName,
+          userId: who.UserId ?? '',
+        };
       }
       const user = /^arn:[\w-]+:iam::(\d{12}):user\/(?:.*\/)?([^/]+)$/.exec(arn);
-      if (user) return { accessKeyId, account, arn, principalArn: arn, kind: 'user', name: user[2]! };
+      if (user) return { accessKeyId, account, arn, principalArn: arn, kind: 'user', name: user[2]!, userId: who.UserId ?? '' };
       return undefined;
     } finally {
       sts.destroy();
