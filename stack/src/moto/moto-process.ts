@@ -66,9 +66,25 @@ function answers(url: string): Promise<boolean> {
 
 const WATCHDOG = 'moto_server -H 127.0.0.1 -p "$1" & m=$!; read -r _ || true; kill "$m" 2>/dev/null; wait "$m"';
 
+/**
+ * Starts moto on a free loopback port. The port is picked, released and then
+ * bound by moto, so another program can take it in between: moto then exits
+ * with "Address already in use" and the start is retried on a new port.
+ */
 export async function startMoto(opts: { env?: Record<string, string>; readyTimeoutMs?: number } = {}): Promise<MotoProcess> {
   installExitHooks();
-  const port = await freeLoopbackPort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startMotoOnce(await freeLoopbackPort(), opts);
+    } catch (error) {
+      if (!(error instanceof PortTakenError) || attempt >= 3) throw error;
+    }
+  }
+}
+
+class PortTakenError extends Error {}
+
+async function startMotoOnce(port: number, opts: { env?: Record<string, string>; readyTimeoutMs?: number }): Promise<MotoProcess> {
   const endpoint = `http://127.0.0.1:${port}`;
   const child = spawn('bash', ['-c', WATCHDOG, 'moto-watchdog', String(port)], {
     detached: true, // own process group: stop() kills moto and the watchdog together
@@ -102,7 +118,14 @@ export async function startMoto(opts: { env?: Record<string, string>; readyTimeo
   };
 
   const deadline = Date.now() + (opts.readyTimeoutMs ?? 20_000);
-  while (!(await answers(`${endpoint}/moto-api/`))) {
+  // Ready when moto itself says it runs on our port (not merely "something answers
+  // there": that could be another program that took the port) and it answers.
+  const runningHere = (): boolean => tail.some((line) => line.includes(`Running on ${endpoint}`));
+  while (!(runningHere() && (await answers(`${endpoint}/moto-api/`)))) {
+    if (tail.some((line) => /address already in use|is in use by another program/i.test(line))) {
+      await stop();
+      throw new PortTakenError(`port ${port} was taken before moto could bind it`);
+    }
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(
