@@ -8,8 +8,11 @@
  *   so role chaining cannot happen. The STS client inside the provider gets the
  *   function's region, bounded retries and connection/request timeouts.
  * - The SDK client that receives the provider memoizes it (`memoizeIdentityProvider`
- *   in @smithy/core): concurrent callers share one in-flight AssumeRole, and the
- *   credentials are refreshed 5 minutes before they expire, with no code here.
+ *   in @smithy/core): concurrent callers share one in-flight AssumeRole, and it
+ *   asks the provider again from 5 minutes before expiry.
+ * - `renewAhead` answers those early asks with the still-valid credentials and
+ *   renews them in the background, so no request waits for STS while the
+ *   current session still has `RENEW_AHEAD_MIN_REMAINING_MS` to go.
  * - `prefetchCredentials` starts that first AssumeRole during cold start;
  *   `refreshCredentials` drops the cached credentials (`forceRefresh`), for when
  *   a service says the session token is expired or invalid.
@@ -69,6 +72,46 @@ export function roleSessionName(functionName: string, targetName: string): strin
 function errorInfo(error: unknown): { name: string; status: number | undefined } {
   const e = error as { name?: unknown; $metadata?: { httpStatusCode?: number } };
   return { name: typeof e?.name === 'string' ? e.name : 'Error', status: e?.$metadata?.httpStatusCode };
+}
+
+/**
+ * Credentials closer to expiry than this are never served while renewing: the
+ * request waits for the new ones. Above it, requests use the current session
+ * and the renewal runs beside them.
+ */
+export const RENEW_AHEAD_MIN_REMAINING_MS = 2 * 60_000;
+
+/**
+ * Stale-while-revalidate for an SDK client's credentials. The client's memo
+ * calls the provider when its credentials are missing, within 5 minutes of
+ * expiry, or on `forceRefresh`. While the current credentials still have more
+ * than `minRemainingMs` left, that early call gets them back at once and one
+ * renewal starts in the background (shared, failures only logged through
+ * `onRenewError`: the next call tries again). Otherwise, and always on
+ * `forceRefresh`, it waits for new credentials.
+ */
+export function renewAhead(
+  provider: AwsCredentialIdentityProvider,
+  options: { minRemainingMs?: number; onRenewError?: (error: unknown) => void } = {},
+): AwsCredentialIdentityProvider {
+  const minRemainingMs = options.minRemainingMs ?? RENEW_AHEAD_MIN_REMAINING_MS;
+  let current: AwsCredentialIdentity | undefined;
+  let renewal: Promise<AwsCredentialIdentity> | undefined;
+  const renew = (properties?: Parameters<AwsCredentialIdentityProvider>[0]): Promise<AwsCredentialIdentity> => {
+    renewal ??= provider(properties)
+      .then((fresh) => (current = fresh))
+      .finally(() => (renewal = undefined));
+    return renewal;
+  };
+  return async (properties) => {
+    const forced = (properties as { forceRefresh?: boolean } | undefined)?.forceRefresh === true;
+    const remaining = current?.expiration ? current.expiration.getTime() - Date.now() : undefined;
+    if (!forced && current && remaining !== undefined && remaining > minRemainingMs) {
+      renew(properties).catch((error: unknown) => options.onRenewError?.(error));
+      return current;
+    }
+    return renew(properties);
+  };
 }
 
 /** An sts:AssumeRole credential provider for one target (not memoized: give it to an SDK client). */

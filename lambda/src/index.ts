@@ -12,8 +12,8 @@ import { createTargets } from './targets';
 
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'cross-account-pinpoint' });
 const config = loadConfig(process.env);
-const targets = createTargets(config, (target, error) =>
-  logger.warn('credential prefetch failed; the first request will retry', {
+const targets = createTargets(config, (target, phase, error) =>
+  logger.warn(`credential ${phase} failed; the next request will retry`, {
     target,
     errorName: error instanceof AssumeRoleFailure ? error.upstreamName : error instanceof Error ? error.name : 'Error',
   }),

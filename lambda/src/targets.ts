@@ -1,11 +1,11 @@
 /**
  * Module-scope state built once per cold start: for every configured target,
- * its credentials provider and Pinpoint client, with the first AssumeRole
- * already started (prefetch).
+ * its credentials provider (renewed ahead of expiry) and Pinpoint client, with
+ * the first AssumeRole already started (prefetch).
  */
 import type { PinpointClient } from '@aws-sdk/client-pinpoint';
 import type { Config, TargetConfig } from './config';
-import { assumeRoleCredentials, prefetchCredentials } from './credentials';
+import { assumeRoleCredentials, prefetchCredentials, renewAhead } from './credentials';
 import { createPinpointClient } from './pinpoint';
 
 export interface Target {
@@ -13,12 +13,20 @@ export interface Target {
   client: PinpointClient;
 }
 
-export function createTargets(config: Config, onPrefetchError: (target: string, error: unknown) => void): Map<string, Target> {
+/** Where a background AssumeRole failed: the cold-start prefetch, or a renewal ahead of expiry. */
+export type BackgroundPhase = 'prefetch' | 'renewal';
+
+export function createTargets(
+  config: Config,
+  onBackgroundError: (target: string, phase: BackgroundPhase, error: unknown) => void,
+): Map<string, Target> {
   const targets = new Map<string, Target>();
   for (const [name, target] of config.targets) {
-    const credentials = assumeRoleCredentials(target, config);
+    const credentials = renewAhead(assumeRoleCredentials(target, config), {
+      onRenewError: (error) => onBackgroundError(name, 'renewal', error),
+    });
     const client = createPinpointClient({ ...config, region: target.region }, credentials);
-    prefetchCredentials(client, (error) => onPrefetchError(name, error));
+    prefetchCredentials(client, (error) => onBackgroundError(name, 'prefetch', error));
     targets.set(name, { config: target, client });
   }
   return targets;

@@ -1,0 +1,116 @@
+/**
+ * renewAhead: stale-while-revalidate for a client's credentials. Driven with a
+ * fake provider whose AssumeRole calls the test resolves by hand, so "did the
+ * caller wait?" is a fact, not a timing.
+ */
+import type { AwsCredentialIdentity } from '@aws-sdk/types';
+import { RENEW_AHEAD_MIN_REMAINING_MS, renewAhead } from '../src/credentials';
+
+interface Pending {
+  resolve: (credentials: AwsCredentialIdentity) => void;
+  reject: (error: Error) => void;
+}
+
+function fakeProvider() {
+  const calls: Pending[] = [];
+  const provider = jest.fn(
+    () =>
+      new Promise<AwsCredentialIdentity>((resolve, reject) => {
+        calls.push({ resolve, reject });
+      }),
+  );
+  return { provider, calls };
+}
+
+const NOW = Date.parse('2026-11-23T12:00:00Z');
+const creds = (id: string, expiresInMs: number): AwsCredentialIdentity => ({
+  accessKeyId: id,
+  secretAccessKey: `secret-${id}`,
+  sessionToken: `token-${id}`,
+  expiration: new Date(NOW + expiresInMs),
+});
+
+/** Resolves to 'pending' if `promise` has not settled once the microtask queue is drained. */
+async function state(promise: Promise<unknown>): Promise<'pending' | 'settled'> {
+  let settled = false;
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  return settled ? 'settled' : 'pending';
+}
+
+beforeEach(() => jest.spyOn(Date, 'now').mockReturnValue(NOW));
+afterEach(() => jest.restoreAllMocks());
+
+test('the first call waits for the AssumeRole', async () => {
+  const { provider, calls } = fakeProvider();
+  const get = renewAhead(provider);
+  const first = get();
+  expect(await state(first)).toBe('pending');
+  calls[0]!.resolve(creds('A', 3600_000));
+  await expect(first).resolves.toMatchObject({ accessKeyId: 'A' });
+});
+
+test('while the session still has time, an early ask returns it at once and renews beside it', async () => {
+  const { provider, calls } = fakeProvider();
+  const get = renewAhead(provider);
+  const first = get();
+  calls[0]!.resolve(creds('A', 4 * 60_000)); // inside the SDK's 5-minute window, above the 2-minute floor
+  await first;
+
+  const early = get();
+  expect(await state(early)).toBe('settled');
+  await expect(early).resolves.toMatchObject({ accessKeyId: 'A' });
+  expect(provider).toHaveBeenCalledTimes(2); // the renewal started
+  await get(); // a second early ask joins the same renewal
+  expect(provider).toHaveBeenCalledTimes(2);
+
+  calls[1]!.resolve(creds('B', 3600_000));
+  await new Promise((resolve) => setImmediate(resolve));
+  await expect(get()).resolves.toMatchObject({ accessKeyId: 'B' });
+});
+
+test('too close to expiry, the caller waits for new credentials', async () => {
+  const { provider, calls } = fakeProvider();
+  const get = renewAhead(provider);
+  const first = get();
+  calls[0]!.resolve(creds('A', RENEW_AHEAD_MIN_REMAINING_MS - 1));
+  await first;
+
+  const late = get();
+  expect(await state(late)).toBe('pending');
+  calls[1]!.resolve(creds('B', 3600_000));
+  await expect(late).resolves.toMatchObject({ accessKeyId: 'B' });
+});
+
+test('forceRefresh always waits for new credentials', async () => {
+  const { provider, calls } = fakeProvider();
+  const get = renewAhead(provider);
+  const first = get();
+  calls[0]!.resolve(creds('A', 3600_000));
+  await first;
+
+  const forced = get({ forceRefresh: true } as never);
+  expect(await state(forced)).toBe('pending');
+  calls[1]!.resolve(creds('B', 3600_000));
+  await expect(forced).resolves.toMatchObject({ accessKeyId: 'B' });
+});
+
+test('a failed renewal is reported, the current session keeps serving, and the next ask tries again', async () => {
+  const { provider, calls } = fakeProvider();
+  const onRenewError = jest.fn();
+  const get = renewAhead(provider, { onRenewError });
+  const first = get();
+  calls[0]!.resolve(creds('A', 4 * 60_000));
+  await first;
+
+  await expect(get()).resolves.toMatchObject({ accessKeyId: 'A' });
+  calls[1]!.reject(new Error('Throttling'));
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(onRenewError).toHaveBeenCalledTimes(1);
+
+  await expect(get()).resolves.toMatchObject({ accessKeyId: 'A' });
+  expect(provider).toHaveBeenCalledTimes(3); // tried again, no stuck promise
+});
