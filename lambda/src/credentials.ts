@@ -81,14 +81,18 @@ function errorInfo(error: unknown): { name: string; status: number | undefined }
  */
 export const RENEW_AHEAD_MIN_REMAINING_MS = 2 * 60_000;
 
+/** The SDK's own window: its memo asks the provider again from this long before expiry. */
+export const RENEW_AHEAD_WINDOW_MS = 5 * 60_000;
+
 /**
  * Stale-while-revalidate for an SDK client's credentials. The client's memo
  * calls the provider when its credentials are missing, within 5 minutes of
  * expiry, or on `forceRefresh`. While the current credentials still have more
  * than `minRemainingMs` left, that early call gets them back at once and one
  * renewal starts in the background (shared, failures only logged through
- * `onRenewError`: the next call tries again). Otherwise, and always on
- * `forceRefresh`, it waits for new credentials.
+ * `onRenewError`: the next call tries again). Once renewed, the memo (still
+ * holding the old ones) gets the new credentials without another AssumeRole.
+ * Otherwise, and always on `forceRefresh`, it waits for new credentials.
  */
 export function renewAhead(
   provider: AwsCredentialIdentityProvider,
@@ -107,7 +111,7 @@ export function renewAhead(
     const forced = (properties as { forceRefresh?: boolean } | undefined)?.forceRefresh === true;
     const remaining = current?.expiration ? current.expiration.getTime() - Date.now() : undefined;
     if (!forced && current && remaining !== undefined && remaining > minRemainingMs) {
-      renew(properties).catch((error: unknown) => options.onRenewError?.(error));
+      if (remaining <= RENEW_AHEAD_WINDOW_MS) renew(properties).catch((error: unknown) => options.onRenewError?.(error));
       return current;
     }
     return renew(properties);

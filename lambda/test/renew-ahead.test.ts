@@ -69,7 +69,10 @@ test('while the session still has time, an early ask returns it at once and rene
 
   calls[1]!.resolve(creds('B', 3600_000));
   await new Promise((resolve) => setImmediate(resolve));
+  // The SDK's memo still holds A and asks again: it gets B, and no further AssumeRole starts.
   await expect(get()).resolves.toMatchObject({ accessKeyId: 'B' });
+  await expect(get()).resolves.toMatchObject({ accessKeyId: 'B' });
+  expect(provider).toHaveBeenCalledTimes(2);
 });
 
 test('too close to expiry, the caller waits for new credentials', async () => {
