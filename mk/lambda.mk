@@ -1,4 +1,4 @@
-# Lambda function: bundle, package, tests. See lambda/README.md.
+# Lambda runtime package and the shipped function: bundle, package, tests. See lambda/README.md.
 SHIPPED_ZIP := modules/source-lambda/package/function.zip
 
 .PHONY: build package check-package test-lambda check-reproducible
@@ -13,7 +13,7 @@ package: build ## Build and copy the zip to modules/source-lambda/package/functi
 check-package: build ## Fail if the shipped zip differs from a fresh build
 	@test -f $(SHIPPED_ZIP) || { echo "$(SHIPPED_ZIP) is missing: run make package"; exit 1; }
 	@if ! cmp -s dist/function.zip $(SHIPPED_ZIP); then \
-	  echo "$(SHIPPED_ZIP) is stale (its content differs from a fresh build of lambda/src): run make package and commit it"; \
+	  echo "$(SHIPPED_ZIP) is stale (its content differs from a fresh build of lambda/): run make package and commit it"; \
 	  exit 1; \
 	fi
 	@echo "check-package: $(SHIPPED_ZIP) matches a fresh build"

@@ -34,14 +34,14 @@ export const approaches: Record<ApproachId, Approach> = {
     id: 'functionNoPrefetch',
     label: 'this function, no prefetch',
     description:
-      'the function built from the same sources and options with `prefetchCredentials` (lambda/src/credentials.ts) replaced by a no-op at bundle time: the first AssumeRole happens in the first invocation',
+      'the function built from the same sources and options with `prefetchCredentials` (lambda/src/credentials/prefetch.ts) replaced by a no-op at bundle time: the first AssumeRole happens in the first invocation',
     bundlePath: path.join(benchBuildDir, 'no-prefetch', 'index.js'),
     credentials: 'execution',
   },
   defaultMainFields: {
     id: 'defaultMainFields',
     label: 'default esbuild',
-    description: "`lambda/src/index.ts` bundled with esbuild's default main fields for platform node (`main,module`), otherwise the same options",
+    description: "`lambda/functions/pinpoint/index.ts` bundled with esbuild's default main fields for platform node (`main,module`), otherwise the same options",
     bundlePath: path.join(benchBuildDir, 'default-main-fields', 'index.js'),
     credentials: 'execution',
   },

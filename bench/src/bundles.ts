@@ -8,7 +8,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { approaches, repoRoot, type ApproachId } from './approaches';
 
-/** The function's own esbuild options (kept in step with scripts/build.mjs). */
+/** The function's own esbuild options (kept in step with BUNDLE_OPTIONS in lambda/bin/bundle.mjs). */
 export function functionBuildOptions(): BuildOptions {
   return {
     bundle: true,
@@ -23,33 +23,33 @@ export function functionBuildOptions(): BuildOptions {
   };
 }
 
-const lambdaSrc = path.join(repoRoot, 'lambda', 'src');
-const credentialsModule = path.join(lambdaSrc, 'credentials.ts');
+const lambdaDir = path.join(repoRoot, 'lambda');
+const functionEntry = path.join(lambdaDir, 'functions', 'pinpoint', 'index.ts');
+const prefetchModule = path.join(lambdaDir, 'src', 'credentials', 'prefetch.ts');
 
 /**
- * Every import of lambda/src/credentials.ts from the function's other modules
- * gets a shim that re-exports the real module except `prefetchCredentials`,
- * which does nothing. Everything else in the bundle is unchanged.
+ * Every import of lambda/src/credentials/prefetch.ts gets a shim whose
+ * `prefetchCredentials` does nothing. Everything else in the bundle is unchanged.
  */
 const noPrefetch: Plugin = {
   name: 'no-prefetch',
   setup(b) {
-    b.onResolve({ filter: /credentials(\.ts)?$/ }, (args) => {
-      if (args.namespace === 'no-prefetch' || !args.importer.startsWith(lambdaSrc)) return undefined;
+    b.onResolve({ filter: /prefetch(\.ts)?$/ }, (args) => {
+      if (args.namespace === 'no-prefetch' || !args.importer.startsWith(lambdaDir)) return undefined;
       const resolved = path.resolve(args.resolveDir, args.path.endsWith('.ts') ? args.path : `${args.path}.ts`);
-      return resolved === credentialsModule ? { path: credentialsModule, namespace: 'no-prefetch' } : undefined;
+      return resolved === prefetchModule ? { path: prefetchModule, namespace: 'no-prefetch' } : undefined;
     });
     b.onLoad({ filter: /.*/, namespace: 'no-prefetch' }, () => ({
-      contents: `export * from ${JSON.stringify(credentialsModule)};\nexport function prefetchCredentials() {}\n`,
+      contents: 'export function prefetchCredentials() {}\n',
       loader: 'ts',
-      resolveDir: lambdaSrc,
+      resolveDir: path.dirname(prefetchModule),
     }));
   },
 };
 
 const entries: Partial<Record<ApproachId, string>> = {
-  functionNoPrefetch: path.join(lambdaSrc, 'index.ts'),
-  defaultMainFields: path.join(lambdaSrc, 'index.ts'),
+  functionNoPrefetch: functionEntry,
+  defaultMainFields: functionEntry,
   perInvocation: path.join(repoRoot, 'bench', 'baselines', 'per-invocation-assume-role.ts'),
   direct: path.join(repoRoot, 'bench', 'baselines', 'direct-client.ts'),
   sdkV2: path.join(repoRoot, 'bench', 'baselines', 'sdk-v2-chainable.ts'),
@@ -66,7 +66,7 @@ export async function buildBaseline(id: ApproachId): Promise<string> {
   if (id === 'functionNoPrefetch') options.plugins = [noPrefetch];
   const result = await build(options);
   if (id === 'functionNoPrefetch' && !Object.keys(result.metafile?.inputs ?? {}).some((input) => input.startsWith('no-prefetch:'))) {
-    throw new Error('no-prefetch variant: lambda/src/credentials.ts was not imported, so prefetch could not be disabled');
+    throw new Error('no-prefetch variant: lambda/src/credentials/prefetch.ts was not imported, so prefetch could not be disabled');
   }
   return outfile;
 }

@@ -1,22 +1,22 @@
 /**
- * Lambda entry point (handler `index.handler`). Everything here runs once per
- * cold start: configuration is parsed and validated (a bad environment fails
- * the init with a ConfigurationError), one Pinpoint client per target is built
- * and each target's first AssumeRole is started without waiting for it.
+ * cross-account-lambda: AWS SDK v3 clients for roles in other accounts, from
+ * any Lambda handler. One credential source per target, renewed ahead of
+ * expiry; one re-assume and retry when a session is rejected. See README.md.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
-import { loadConfig } from './config';
-import { AssumeRoleFailure } from './credentials';
-import { createHandler } from './handler';
-import { createTargets } from './targets';
-
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'cross-account-pinpoint' });
-const config = loadConfig(process.env);
-const targets = createTargets(config, (target, phase, error) =>
-  logger.warn(`credential ${phase} failed; the next request will retry`, {
-    target,
-    errorName: error instanceof AssumeRoleFailure ? error.upstreamName : error instanceof Error ? error.name : 'Error',
-  }),
-);
-
-export const handler = createHandler({ config, targets, logger });
+export { target, targets, createTargets, type TargetsOptions } from './registry';
+export type { Target, ClientClass, ClientOptions, SdkClient } from './target';
+export { toCrossAccountError, type FailedCall } from './to-error';
+export { isExpiredSessionError, EXPIRED_SESSION_ERROR_NAMES } from './credentials/expired-session';
+export {
+  CrossAccountError,
+  ConfigurationError,
+  UnknownTargetError,
+  AssumeRoleDeniedError,
+  AccessDeniedError,
+  TimeoutError,
+  UpstreamError,
+  errorInfo,
+  type CallInfo,
+  type ErrorInfo,
+} from './errors';
+export type { RuntimeLogger } from './logger';

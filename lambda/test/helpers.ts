@@ -1,7 +1,7 @@
 /**
  * Test helpers: a fresh cold start of the function per test (jest.resetModules),
- * with aws-sdk-client-mock on the Pinpoint client and on the STS client that
- * fromTemporaryCredentials uses (@aws-sdk/nested-clients/sts).
+ * with aws-sdk-client-mock on the STS client that fromTemporaryCredentials uses
+ * (@aws-sdk/nested-clients/sts) and Pinpoint faked at the HTTP layer.
  */
 import type { Context } from 'aws-lambda';
 
@@ -12,10 +12,10 @@ export const ROLE_US = 'arn:aws:iam::333333333333:role/team/pinpoint-endpoints';
 
 export const MASTER = { AWS_ACCESS_KEY_ID: 'AKIAMASTEREXAMPLE', AWS_SECRET_ACCESS_KEY: 'master-secret-value', AWS_SESSION_TOKEN: 'master-session-token' };
 
-export const ONE_TARGET = { 'eu-marketing': { roleArn: ROLE_EU, region: 'eu-west-1', pinpointAppId: APP_EU, externalId: 'ext-id-123' } };
+export const ONE_TARGET = { 'eu-marketing': { roleArn: ROLE_EU, region: 'eu-west-1', externalId: 'ext-id-123', settings: { pinpointAppId: APP_EU } } };
 export const TWO_TARGETS = {
   ...ONE_TARGET,
-  'us-sales': { roleArn: ROLE_US, region: 'us-east-1', pinpointAppId: APP_US, sessionDurationSeconds: 1800 },
+  'us-sales': { roleArn: ROLE_US, region: 'us-east-1', sessionDurationSeconds: 1800, settings: { pinpointAppId: APP_US } },
 };
 
 const ENV_KEYS = [
@@ -69,6 +69,83 @@ export function awsError(name: string, status: number, message = name): Error {
   return Object.assign(new Error(message), { name, $fault: status >= 500 ? 'server' : 'client', $metadata: { httpStatusCode: status, attempts: 1, requestId: 'aws-req-1' } });
 }
 
+/** A Pinpoint request as the fake saw it on the wire (after signing). */
+export interface PinpointCall {
+  args: [{ input: Record<string, unknown> }];
+  /** Authorization header: shows the access key and the credential scope (region/service). */
+  auth: string;
+  region: string | undefined;
+}
+
+type Outcome = { ok: Record<string, unknown> } | { error: Error };
+
+/**
+ * Pinpoint faked at the HTTP layer (NodeHttpHandler.handle), so every request
+ * runs the real client stack: credentials, signing, retries and the runtime's
+ * expired-session middleware. The surface mimics aws-sdk-client-mock's.
+ */
+function fakePinpoint(nodeHttp: typeof import('@smithy/node-http-handler'), protocols: typeof import('@smithy/core/protocols')) {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { Readable } = require('node:stream') as typeof import('node:stream');
+  const rules = new Map<string, { once: Outcome[]; always?: Outcome }>();
+  let recorded: Array<PinpointCall & { op: string }> = [];
+  const ruleFor = (op: string) => {
+    let rule = rules.get(op);
+    if (!rule) rules.set(op, (rule = { once: [] }));
+    return rule;
+  };
+  const respond = (status: number, body: unknown, headers: Record<string, string> = {}) => ({
+    response: new protocols.HttpResponse({
+      statusCode: status,
+      headers: { 'content-type': 'application/json', 'x-amzn-requestid': 'aws-req-1', ...headers },
+      body: Readable.from([Buffer.from(JSON.stringify(body))]),
+    }),
+  });
+  jest.spyOn(nodeHttp.NodeHttpHandler.prototype, 'handle').mockImplementation((async (request: {
+    method: string;
+    path: string;
+    headers: Record<string, string>;
+    body?: unknown;
+  }) => {
+    const match = /^\/v1\/apps\/([^/]+)\/endpoints\/([^/]+)$/.exec(request.path);
+    if (!match) throw new Error(`unexpected request ${request.method} ${request.path}`);
+    const op = request.method === 'GET' ? 'GetEndpoint' : 'UpdateEndpoint';
+    const input: Record<string, unknown> = { ApplicationId: match[1], EndpointId: decodeURIComponent(match[2] ?? '') };
+    if (op === 'UpdateEndpoint') input.EndpointRequest = JSON.parse(typeof request.body === 'string' ? request.body : Buffer.from(request.body as Uint8Array).toString('utf8'));
+    const auth = request.headers.authorization ?? '';
+    recorded.push({ op, args: [{ input }], auth, region: /\/([a-z0-9-]+)\/mobiletargeting\//.exec(auth)?.[1] });
+    const rule = ruleFor(op);
+    const outcome = rule.once.shift() ?? rule.always ?? { ok: {} };
+    if ('error' in outcome) {
+      const error = outcome.error as Error & { $metadata?: { httpStatusCode?: number } };
+      if (error.name === 'TimeoutError') throw error;
+      return respond(error.$metadata?.httpStatusCode ?? 400, { message: error.message }, { 'x-amzn-errortype': error.name });
+    }
+    return respond(200, op === 'GetEndpoint' ? (outcome.ok.EndpointResponse ?? {}) : (outcome.ok.MessageBody ?? {}));
+  }) as never);
+  const opOf = (command: { name: string }) => command.name.replace(/Command$/, '');
+  const api = {
+    on(command: { name: string }) {
+      const rule = ruleFor(opOf(command));
+      const builder = {
+        resolves: (ok: Record<string, unknown>) => ((rule.always = { ok }), builder),
+        rejects: (error: Error) => ((rule.always = { error }), builder),
+        resolvesOnce: (ok: Record<string, unknown>) => (rule.once.push({ ok }), builder),
+        rejectsOnce: (error: Error) => (rule.once.push({ error }), builder),
+        on: (next: { name: string }) => api.on(next),
+      };
+      return builder;
+    },
+    commandCalls: (command: { name: string }): PinpointCall[] => recorded.filter((c) => c.op === opOf(command)),
+    calls: (): PinpointCall[] => recorded,
+    reset: () => {
+      rules.clear();
+      recorded = [];
+    },
+  };
+  return api;
+}
+
 /* eslint-disable @typescript-eslint/no-require-imports */
 export function coldStart(options: { stsDelayMs?: number } = {}) {
   jest.resetModules();
@@ -76,7 +153,10 @@ export function coldStart(options: { stsDelayMs?: number } = {}) {
   const sts = require('@aws-sdk/nested-clients/sts') as typeof import('@aws-sdk/nested-clients/sts');
   const pinpoint = require('@aws-sdk/client-pinpoint') as typeof import('@aws-sdk/client-pinpoint');
   const stsMock = mockClient(sts.STSClient);
-  const pinpointMock = mockClient(pinpoint.PinpointClient);
+  const pinpointMock = fakePinpoint(
+    require('@smithy/node-http-handler') as typeof import('@smithy/node-http-handler'),
+    require('@smithy/core/protocols') as typeof import('@smithy/core/protocols'),
+  );
   let issued = 0;
   stsMock.on(sts.AssumeRoleCommand).callsFake(async () => {
     issued += 1;
@@ -91,7 +171,7 @@ export function coldStart(options: { stsDelayMs?: number } = {}) {
       },
     };
   });
-  const load = () => require('../src/index') as typeof import('../src/index');
+  const load = () => require('../functions/pinpoint/index') as typeof import('../functions/pinpoint/index');
   return { stsMock, pinpointMock, sts, pinpoint, load };
 }
 /* eslint-enable @typescript-eslint/no-require-imports */

@@ -1,5 +1,5 @@
-import { loadConfig } from '../src/config';
-import { MASTER, ONE_TARGET, ROLE_EU, coldStart, setEnv } from './helpers';
+import { loadConfig } from '../../src/config';
+import { MASTER, ONE_TARGET, ROLE_EU, coldStart, setEnv } from '../helpers';
 
 const base = { ...MASTER, AWS_REGION: 'eu-central-1' };
 const withTargets = (targets: unknown, extra: Record<string, string> = {}) => ({
@@ -23,7 +23,14 @@ describe('configuration', () => {
     ['bad target name', withTargets({ 'bad name': ONE_TARGET['eu-marketing'] }), /target names must match/],
     ['bad role ARN', withTargets(t({ roleArn: 'arn:aws:iam::12:user/x' })), /eu\.roleArn: expected arn:<partition>:iam::<12 digits>:role/],
     ['bad region', withTargets(t({ region: 'Europe' })), /eu\.region: expected an AWS region/],
-    ['bad app id', withTargets(t({ pinpointAppId: 'ABC' })), /eu\.pinpointAppId: expected 32 lowercase hex/],
+    ['__proto__ as a target name', withTargets('{"__proto__": {"roleArn": "x"}}'), /\(root\): target name "__proto__" is reserved/],
+    ['constructor as a target name', withTargets({ constructor: ONE_TARGET['eu-marketing'] }), /target name "constructor" is reserved/],
+    ['prototype as a settings key', withTargets(t({ settings: { prototype: 'x' } })), /eu\.settings: key "prototype" is reserved/],
+    ['__proto__ as a settings key', withTargets('{"eu": {"roleArn": "arn:aws:iam::222222222222:role/r", "region": "eu-west-1", "settings": {"__proto__": "x"}}}'), /eu\.settings: key "__proto__" is reserved/],
+    ['non-string setting', withTargets(t({ settings: { table: 1 } })), /eu\.settings\.table: settings values must be strings/],
+    ['settings not an object', withTargets(t({ settings: 'x' })), /eu\.settings: expected an object of string values/],
+    ['bad prefetch', withTargets(t({ prefetch: 'no' })), /eu\.prefetch: expected true or false/],
+    ['bad sourceIdentity', withTargets(t({ sourceIdentity: 1 })), /eu\.sourceIdentity: expected true or false/],
     ['bad external id', withTargets(t({ externalId: 'x' })), /eu\.externalId: expected 2-1224 characters/],
     ['bad duration', withTargets(t({ sessionDurationSeconds: 60 })), /eu\.sessionDurationSeconds: expected 900\.\.3600/],
     ['duration past the role-chaining cap', withTargets(t({ sessionDurationSeconds: 7200 })), /eu\.sessionDurationSeconds: expected 900\.\.3600 \(role chaining/],

@@ -5,7 +5,7 @@
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { boundedHttpHandler } from '../src/http';
+import { boundedHttpHandler } from '../../src/http';
 
 let server: Server;
 const sockets = new Set<Socket>();

@@ -7,16 +7,19 @@
  *  - attribute values up to 100 characters, up to 50 values per attribute,
  *  - up to 250 custom attributes across Attributes, Metrics and UserAttributes,
  *  - an endpoint of at most 15 KB.
- * Unknown keys are rejected everywhere (a typo must not be silently dropped).
+ * Unknown keys are rejected everywhere (a typo must not be silently dropped), and so are the
+ * attribute names __proto__, constructor and prototype (a __proto__ key would vanish in parsing).
  *
  * Endpoint ids become a URL path segment (/v1/apps/{app}/endpoints/{id}), so
  * anything path-like or that needs escaping is rejected here, before any AWS call.
  */
 import { parse } from '@aws-lambda-powertools/parser';
 import * as z from 'zod/mini';
-import './zod-messages';
+import '../../src/zod-messages';
+import { TARGET_NAME_PATTERN } from '../../src/config';
+import { formatIssues, type Issue } from '../../src/issues';
+import { RESERVED_KEYS_RULE, findReservedKey, formatKeyPath } from '../../src/reserved-keys';
 import { InvalidRequestError } from './errors';
-import { formatIssues, type Issue } from './issues';
 
 export const MAX_EVENT_BYTES = 16 * 1024;
 export const MAX_ENDPOINT_BYTES = 15 * 1024;
@@ -66,7 +69,7 @@ export const endpointIdSchema = z.string({ error: requiredOr('must be a string')
 
 export const targetNameSchema = z
   .string('must be a string')
-  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must match ^[A-Za-z0-9_-]{1,64}$'));
+  .check(z.regex(TARGET_NAME_PATTERN, 'must match ^[A-Za-z0-9_-]{1,64}$'));
 
 const text = z.string('must be a string').check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
 
@@ -203,6 +206,13 @@ export function parseEvent(event: unknown): FunctionEvent {
   if (bytes > MAX_EVENT_BYTES) {
     throw new InvalidRequestError(
       `event: must be at most ${MAX_EVENT_BYTES} bytes as JSON (got ${Number.isFinite(bytes) ? bytes : 'unserialisable'})`,
+    );
+  }
+  // Before the schema: it would skip a "__proto__" attribute name and answer ok without it.
+  const reserved = findReservedKey(event);
+  if (reserved) {
+    throw new InvalidRequestError(
+      `Invalid request: ${formatKeyPath(reserved.slice(0, -1), 'event')}: key "${reserved[reserved.length - 1]}" is reserved (${RESERVED_KEYS_RULE})`,
     );
   }
   const result = parse(event, undefined, eventSchema, true);

@@ -1,4 +1,4 @@
-import { APP_EU, APP_US, ONE_TARGET, TWO_TARGETS, awsError, coldStart, context, flush, setEnv } from './helpers';
+import { APP_EU, APP_US, ONE_TARGET, TWO_TARGETS, awsError, coldStart, context, flush, setEnv } from '../helpers';
 
 const SMS = { ChannelType: 'SMS', Address: '+15555550100', OptOut: 'NONE' };
 
@@ -51,9 +51,8 @@ describe('routing among targets', () => {
     await handler({ operation: 'getEndpoint', target: 'eu-marketing', endpointId: 'b' }, context());
     const calls = pinpointMock.commandCalls(pinpoint.GetEndpointCommand);
     expect(calls.map((c) => c.args[0].input.ApplicationId)).toEqual([APP_US, APP_EU]);
-    const regions = await Promise.all(calls.map((c) => (c.thisValue as InstanceType<typeof pinpoint.PinpointClient>).config.region()));
-    expect(regions).toEqual(['us-east-1', 'eu-west-1']);
-    expect(calls[0]?.thisValue).not.toBe(calls[1]?.thisValue);
+    expect(calls.map((c) => c.region)).toEqual(['us-east-1', 'eu-west-1']);
+    expect(calls[0]?.auth).not.toContain('Credential=' + /Credential=(\w+)/.exec(calls[1]?.auth ?? '')?.[1]);
   });
 
   test('target is required when several are configured', async () => {
@@ -102,7 +101,7 @@ describe('error mapping', () => {
   test('throttling after the SDK retries -> UpstreamError with details', async () => {
     const e = await failWith(awsError('TooManyRequestsException', 429));
     expect(e.name).toBe('UpstreamError');
-    expect(e.message).toMatch(/TooManyRequestsException, HTTP 429, 1 attempt\(s\), AWS request id aws-req-1/);
+    expect(e.message).toMatch(/TooManyRequestsException, HTTP 429, 3 attempt\(s\), AWS request id aws-req-1/);
   });
 
   test('5xx -> UpstreamError', async () => {

@@ -4,7 +4,7 @@
  * caller wait?" is a fact, not a timing.
  */
 import type { AwsCredentialIdentity } from '@aws-sdk/types';
-import { RENEW_AHEAD_MIN_REMAINING_MS, renewAhead } from '../src/credentials';
+import { FORCE_REFRESH_REUSE_MS, RENEW_AHEAD_MIN_REMAINING_MS, renewAhead } from '../../src/credentials/renew-ahead';
 
 interface Pending {
   resolve: (credentials: AwsCredentialIdentity) => void;
@@ -88,17 +88,66 @@ test('too close to expiry, the caller waits for new credentials', async () => {
   await expect(late).resolves.toMatchObject({ accessKeyId: 'B' });
 });
 
-test('forceRefresh always waits for new credentials', async () => {
+test('forceRefresh waits for new credentials (once the last renewal is not brand new)', async () => {
   const { provider, calls } = fakeProvider();
   const get = renewAhead(provider);
   const first = get();
   calls[0]!.resolve(creds('A', 3600_000));
   await first;
+  jest.spyOn(Date, 'now').mockReturnValue(NOW + FORCE_REFRESH_REUSE_MS);
 
   const forced = get({ forceRefresh: true } as never);
   expect(await state(forced)).toBe('pending');
   calls[1]!.resolve(creds('B', 3600_000));
   await expect(forced).resolves.toMatchObject({ accessKeyId: 'B' });
+});
+
+test('forceRefresh right after a completed renewal reuses it: N callers, 1 AssumeRole', async () => {
+  const { provider, calls } = fakeProvider();
+  const get = renewAhead(provider);
+  const first = get();
+  calls[0]!.resolve(creds('A', 3600_000));
+  await first;
+  jest.spyOn(Date, 'now').mockReturnValue(NOW + 60_000);
+  const forced = get({ forceRefresh: true } as never); // the first client to see the revoked session
+  const joined = get({ forceRefresh: true } as never); // a second one while the renewal is in flight
+  calls[1]!.resolve(creds('B', 3600_000));
+  await expect(forced).resolves.toMatchObject({ accessKeyId: 'B' });
+  await expect(joined).resolves.toMatchObject({ accessKeyId: 'B' });
+  const late = await get({ forceRefresh: true } as never); // a third one just after it completed
+  expect(late).toMatchObject({ accessKeyId: 'B' });
+  expect(provider).toHaveBeenCalledTimes(2);
+});
+
+test('replace(rejected) renews only when the rejected credentials are still current', async () => {
+  const { provider, calls } = fakeProvider();
+  const get = renewAhead(provider);
+  const first = get();
+  calls[0]!.resolve(creds('A', 3600_000));
+  const a = await first;
+  const replaced = get.replace(a);
+  calls[1]!.resolve(creds('B', 3600_000));
+  await expect(replaced).resolves.toMatchObject({ accessKeyId: 'B' });
+  await expect(get.replace(a)).resolves.toMatchObject({ accessKeyId: 'B' }); // A again: already replaced
+  expect(provider).toHaveBeenCalledTimes(2);
+  const again = get.replace(await get()); // B rejected now: renew
+  calls[2]!.resolve(creds('C', 3600_000));
+  await expect(again).resolves.toMatchObject({ accessKeyId: 'C' });
+});
+
+test('one failed background renewal is reported once, however many callers joined it', async () => {
+  const { provider, calls } = fakeProvider();
+  const onRenewError = jest.fn();
+  const get = renewAhead(provider, { onRenewError });
+  const first = get();
+  calls[0]!.resolve(creds('A', 4 * 60_000)); // inside the renew-ahead window
+  await first;
+  const early = await Promise.all(Array.from({ length: 27 }, () => get()));
+  expect(early.every((c) => c.accessKeyId === 'A')).toBe(true);
+  expect(provider).toHaveBeenCalledTimes(2); // one renewal for all 27
+  calls[1]!.reject(new Error('ServiceUnavailable'));
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(onRenewError).toHaveBeenCalledTimes(1);
 });
 
 test('a failed renewal is reported, the current session keeps serving, and the next ask tries again', async () => {

@@ -1,4 +1,4 @@
-import { ONE_TARGET, awsError, coldStart, context, setEnv } from './helpers';
+import { ONE_TARGET, awsError, coldStart, context, setEnv } from '../helpers';
 
 type Handle = (request: { hostname: string; path: string; headers: Record<string, string> }) => Promise<unknown>;
 
@@ -67,7 +67,7 @@ describe('endpoint overrides (AWS_ENDPOINT_URL_*) reach Pinpoint and the STS cli
       }
       return respond(200, JSON.stringify({ Id: 'user-42', ChannelType: 'SMS' }), 'application/json');
     }) as unknown as Handle as never);
-    const { handler } = require('../src/index') as typeof import('../src/index');
+    const { handler } = require('../../functions/pinpoint/index') as typeof import('../../functions/pinpoint/index');
     /* eslint-enable @typescript-eslint/no-require-imports */
     await expect(handler({ operation: 'getEndpoint', endpointId: 'user-42' }, context())).resolves.toMatchObject({
       status: 'ok',

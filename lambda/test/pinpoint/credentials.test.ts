@@ -1,5 +1,5 @@
-import { MASTER, ONE_TARGET, ROLE_EU, ROLE_US, TWO_TARGETS, awsError, coldStart, context, flush, setEnv } from './helpers';
-import { roleSessionName } from '../src/credentials';
+import { MASTER, ONE_TARGET, ROLE_EU, ROLE_US, TWO_TARGETS, awsError, coldStart, context, flush, setEnv } from '../helpers';
+import { roleSessionName } from '../../src/credentials/assume-role';
 
 type Creds = { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
 type AnyClient = { config: { credentials: () => Promise<Creds>; region: () => Promise<string>; maxAttempts: () => Promise<number>; requestHandler: unknown } };
@@ -15,8 +15,8 @@ describe('provider wiring', () => {
     const inputs = calls.map((c) => c.args[0].input);
     expect(inputs).toEqual(
       expect.arrayContaining([
-        { RoleArn: ROLE_EU, RoleSessionName: 'pinpoint-endpoints-fn@eu-marketing', ExternalId: 'ext-id-123' },
-        { RoleArn: ROLE_US, RoleSessionName: 'pinpoint-endpoints-fn@us-sales', DurationSeconds: 1800 },
+        { RoleArn: ROLE_EU, RoleSessionName: 'pinpoint-endpoints-fn@eu-marketing', ExternalId: 'ext-id-123', SourceIdentity: 'pinpoint-endpoints-fn' },
+        { RoleArn: ROLE_US, RoleSessionName: 'pinpoint-endpoints-fn@us-sales', DurationSeconds: 1800, SourceIdentity: 'pinpoint-endpoints-fn' },
       ]),
     );
     for (const call of calls) {
@@ -45,10 +45,14 @@ describe('provider wiring', () => {
     pinpointMock.on(pinpoint.GetEndpointCommand).resolves({ EndpointResponse: {} });
     const { handler } = load();
     await handler({ operation: 'getEndpoint', endpointId: 'a' }, context());
-    const client = pinpointMock.commandCalls(pinpoint.GetEndpointCommand)[0]?.thisValue as unknown as AnyClient;
-    expect(await client.config.credentials()).toMatchObject({ accessKeyId: 'ASIAASSUMED1', sessionToken: 'assumed-session-token-1' });
-    expect(await client.config.maxAttempts()).toBe(2);
-    const handlerConfig = await (client.config.requestHandler as { configProvider: Promise<object> }).configProvider;
+    expect(pinpointMock.commandCalls(pinpoint.GetEndpointCommand)[0]?.auth).toContain('Credential=ASIAASSUMED1/');
+    // Max attempts: a 500 on every attempt is tried exactly CROSS_ACCOUNT_MAX_ATTEMPTS times.
+    pinpointMock.on(pinpoint.GetEndpointCommand).rejects(awsError('InternalServerErrorException', 500));
+    await expect(handler({ operation: 'getEndpoint', endpointId: 'b' }, context())).rejects.toMatchObject({ name: 'UpstreamError' });
+    expect(pinpointMock.commandCalls(pinpoint.GetEndpointCommand)).toHaveLength(3);
+    // Timeouts: the handler every client of the target gets.
+    const { boundedHttpHandler } = jest.requireActual<typeof import('../../src/http')>('../../src/http');
+    const handlerConfig = await (boundedHttpHandler({ connectTimeoutMs: 1000, requestTimeoutMs: 900 }) as unknown as { configProvider: Promise<object> }).configProvider;
     expect(handlerConfig).toMatchObject({ connectionTimeout: 1000, requestTimeout: 900, throwOnRequestTimeout: true, socketTimeout: 900 });
   });
 
@@ -119,8 +123,8 @@ describe('memoization and refresh', () => {
     expect(stsMock.commandCalls(sts.AssumeRoleCommand)).toHaveLength(2);
     const calls = pinpointMock.commandCalls(pinpoint.GetEndpointCommand);
     expect(calls).toHaveLength(2);
-    const client = calls[1]?.thisValue as unknown as AnyClient;
-    expect((await client.config.credentials()).accessKeyId).toBe('ASIAASSUMED2');
+    expect(calls[0]?.auth).toContain('Credential=ASIAASSUMED1/');
+    expect(calls[1]?.auth).toContain('Credential=ASIAASSUMED2/');
   });
 
   test.each([

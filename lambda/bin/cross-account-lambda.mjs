@@ -1,0 +1,31 @@
+#!/usr/bin/env node
+// cross-account-lambda bundle <handler.ts|js> -o <function.zip> [--sourcemap]
+// Bundles your handler (and the runtime) into a reproducible Lambda zip: index.js
+// inside, so the Lambda handler is `index.handler` when you export `handler`.
+import { basename, dirname } from 'node:path';
+import { bundle, describeBundle } from './bundle.mjs';
+
+const USAGE = 'usage: cross-account-lambda bundle <entry.ts> -o <out/function.zip> [--sourcemap]';
+
+async function main(argv) {
+  const [command, ...rest] = argv;
+  if (command !== 'bundle') throw new Error(USAGE);
+  let entry;
+  let out;
+  let sourcemap = false;
+  for (let i = 0; i < rest.length; i += 1) {
+    const arg = rest[i];
+    if (arg === '-o' || arg === '--out') out = rest[++i];
+    else if (arg === '--sourcemap') sourcemap = true;
+    else if (!arg.startsWith('-') && entry === undefined) entry = arg;
+    else throw new Error(`unknown argument ${arg}\n${USAGE}`);
+  }
+  if (!entry || !out || !out.endsWith('.zip')) throw new Error(USAGE);
+  const result = await bundle({ entry, outdir: dirname(out), zipName: basename(out), sourcemap });
+  console.log(describeBundle(result));
+}
+
+main(process.argv.slice(2)).catch((error) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});
