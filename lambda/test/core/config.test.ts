@@ -14,6 +14,20 @@ describe('configuration', () => {
     const config = loadConfig(withTargets(ONE_TARGET));
     expect(config).toMatchObject({ region: 'eu-central-1', connectTimeoutMs: 1000, requestTimeoutMs: 3000, maxAttempts: 3 });
     expect(config.targets.get('eu-marketing')).toMatchObject({ name: 'eu-marketing', roleArn: ROLE_EU, externalId: 'ext-id-123' });
+    expect(config.targets.get('eu-marketing')).toMatchObject({ accountId: '222222222222', sourceIdentity: true, prefetch: true });
+  });
+
+  test('settings, opt-outs, and the deprecated top-level pinpointAppId alias', () => {
+    const config = loadConfig(
+      withTargets({
+        a: { roleArn: ROLE_EU, region: 'eu-west-1', sourceIdentity: false, prefetch: false, settings: { tableName: 'orders' } },
+        b: { roleArn: ROLE_EU, region: 'eu-west-1', pinpointAppId: 'x'.repeat(32) },
+        c: { roleArn: ROLE_EU, region: 'eu-west-1', pinpointAppId: 'old', settings: { pinpointAppId: 'new' } },
+      }),
+    );
+    expect(config.targets.get('a')).toMatchObject({ sourceIdentity: false, prefetch: false, settings: { tableName: 'orders' } });
+    expect(config.targets.get('b')?.settings).toEqual({ pinpointAppId: 'x'.repeat(32) });
+    expect(config.targets.get('c')?.settings).toEqual({ pinpointAppId: 'new' });
   });
 
   test.each<[string, Record<string, string | undefined>, RegExp]>([
