@@ -31,7 +31,11 @@ export const EXPIRED_SESSION_ERROR_NAMES: ReadonlySet<string> = new Set([
 /** Services that answer with a generic name but this message (e.g. a REST service's 403). */
 const EXPIRED_SESSION_MESSAGE = /security token included in the request is (expired|invalid)|provided token (has expired|is malformed)/i;
 
-/** True when a service answered that the session credentials are expired or not recognised. */
+/**
+ * True when a service answered that the session credentials are expired or not recognised.
+ * @example
+ * if (isExpiredSessionError(error)) console.warn('the session was rejected even after re-assuming');
+ */
 export function isExpiredSessionError(error: unknown): boolean {
   const e = error as { name?: unknown; Code?: unknown; message?: unknown };
   return (

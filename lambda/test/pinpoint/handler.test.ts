@@ -145,7 +145,19 @@ describe('error mapping', () => {
     expect(e.message).toContain('arn:aws:iam::222222222222:role/pinpoint-endpoints');
     expect(e.message).toContain("target role's trust policy");
     expect(e.message).toContain('must allow sts:AssumeRole');
+    expect(e.message).toContain('sts:SetSourceIdentity'); // SourceIdentity was sent: it may be the cause
     expect(pinpointMock.calls()).toHaveLength(0);
+  });
+
+  test('AccessDenied on AssumeRole without SourceIdentity does not blame it', async () => {
+    setEnv({ 'eu-marketing': { ...ONE_TARGET['eu-marketing'], sourceIdentity: false } });
+    const { stsMock, sts, load } = coldStart();
+    stsMock.on(sts.AssumeRoleCommand).rejects(awsError('AccessDenied', 403));
+    const { handler } = load();
+    const e = (await handler({ operation: 'getEndpoint', endpointId: 'a' }, context()).catch((x: Error) => x)) as Error;
+    expect(e.name).toBe('AssumeRoleDeniedError');
+    expect(e.message).not.toContain('SourceIdentity');
+    expect(stsMock.commandCalls(sts.AssumeRoleCommand)[0]?.args[0].input.SourceIdentity).toBeUndefined();
   });
 
   test('STS timeout -> TimeoutError, other STS failures -> UpstreamError', async () => {
