@@ -18,7 +18,7 @@ import { loadCorpus, secretMarker, type BadEventCase } from './corpus';
 import { startBlackhole } from './blackhole';
 import { pinpointError, stsError, type FaultRule } from './fault-proxy';
 import { budget, startHarness, timeoutBoundMs, type Harness } from './harness';
-import { writeSection } from './results';
+import { unexpectedRows, writeSection, type Measured } from './results';
 
 jest.setTimeout(60_000);
 
@@ -27,18 +27,22 @@ let fn: FunctionProcess;
 let endpointCounter = 0;
 const errorMessagesSeen: string[] = [];
 const badInputRows: string[][] = [];
+const badInputMeasured: Measured[] = [];
+let badInputAwsCalls = 0;
 const faultRows: string[][] = [];
+const faultMeasured: Measured[] = [];
 const securityRows: string[][] = [];
+const securityMeasured: Measured[] = [];
 let startedAt = 0;
 
-const ms = (n: number): string => `${Math.round(n)}`;
 const oneLine = (s: string, max = 180): string => {
   const flat = s.replace(/[\r\n|]+/g, ' ');
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 };
 
+/** The outcome as the report shows it; the Pinpoint app id (random per run) becomes {app}. */
 function describeOutcome(o: InvokeOutcome): string {
-  if (o.error) return `${o.error.errorType}: ${oneLine(o.error.errorMessage)}`;
+  if (o.error) return `${o.error.errorType}: ${oneLine(o.error.errorMessage.replaceAll(h.provisioned.pinpointAppId, '{app}'))}`;
   const r = o.result as { status?: string } | undefined;
   return `result ${r?.status ?? JSON.stringify(o.result)}`;
 }
@@ -107,11 +111,11 @@ function healthProblem(outcome: InvokeOutcome, endpointId: string): string | und
  * must assume the role again (exactly once) and succeed. (2) catches a poisoned
  * credential cache or a stuck AssumeRole promise that (1) alone would not.
  */
-async function checkHealth(process: FunctionProcess, endpointId: string): Promise<{ healthy: boolean; text: string }> {
+async function checkHealth(process: FunctionProcess, endpointId: string): Promise<{ healthy: boolean; text: string; measured: Measured }> {
   h.proxy.clearRules();
   const plain = await invoke(process, goodGet(endpointId));
   const plainProblem = healthProblem(plain, endpointId);
-  if (plainProblem) return { healthy: false, text: `good request FAILED: ${plainProblem}` };
+  if (plainProblem) return { healthy: false, text: `good request FAILED: ${plainProblem}`, measured: { health_ms: Math.round(plain.durationMs) } };
   h.proxy.resetRecords();
   h.proxy.addRule({
     service: 'mobiletargeting',
@@ -122,8 +126,9 @@ async function checkHealth(process: FunctionProcess, endpointId: string): Promis
   const assumed = h.proxy.count({ service: 'sts', action: 'AssumeRole' });
   h.proxy.clearRules();
   const refreshProblem = healthProblem(refreshed, endpointId) ?? (assumed === 1 ? undefined : `${assumed} AssumeRole calls`);
-  if (refreshProblem) return { healthy: false, text: `good request ok (${ms(plain.durationMs)} ms); credential refresh FAILED: ${refreshProblem}` };
-  return { healthy: true, text: `ok (${ms(plain.durationMs)} ms); refresh ok (${ms(refreshed.durationMs)} ms)` };
+  const measured = { health_ms: Math.round(plain.durationMs), refresh_ms: Math.round(refreshed.durationMs) };
+  if (refreshProblem) return { healthy: false, text: `good request ok; credential refresh FAILED: ${refreshProblem}`, measured };
+  return { healthy: true, text: 'ok; refresh ok', measured };
 }
 
 interface FaultRun {
@@ -156,24 +161,38 @@ async function runFault(opts: {
   const outcome = await invoke(process, opts.event);
   const attempts = h.proxy.count(opts.attemptsOf);
   const assumeRoles = h.proxy.count({ service: 'sts', action: 'AssumeRole' });
-  const row = [
+  const { row, measured } = faultRow(opts.attemptsOf.service, [
     opts.name,
     opts.expected,
     describeOutcome(outcome),
     `${attempts} ${opts.attemptsOf.action}` + (opts.attemptsOf.action === 'AssumeRole' ? '' : `, ${assumeRoles} AssumeRole`),
-    ms(outcome.durationMs),
     'pending',
-    '**NOT as expected**',
-  ];
-  faultRows.push(row);
+  ], outcome);
   const health = await checkHealth(process, opts.healthyId);
-  row[5] = health.text;
+  row[THEN] = health.text;
+  Object.assign(measured, health.measured);
   if (!health.healthy && process === fn) {
-    row[5] += '; warm process replaced for the next cases';
+    row[THEN] += '; warm process replaced for the next cases';
     await fn.stop();
     fn = await h.startFunction();
   }
   return { outcome, attempts, assumeRoles, healthy: health.healthy, row };
+}
+
+/** Index of the "then (same process)" cell of a fault row. */
+const THEN = 5;
+
+/**
+ * Adds a fault-matrix row: service, the case's cells (case, expected, observed,
+ * attempts, then) and the verdict, pending until `pass`. The time goes to the
+ * JSON's measured values only.
+ */
+function faultRow(service: string, cells: string[], outcome: InvokeOutcome): { row: string[]; measured: Measured } {
+  const row = [service === 'mobiletargeting' ? 'pinpoint' : service, ...cells, '**NOT as expected**'];
+  const measured: Measured = { ms: Math.round(outcome.durationMs) };
+  faultRows.push(row);
+  faultMeasured.push(measured);
+  return { row, measured };
 }
 
 /** A fault's error must say which call failed (and is checked for secrets at the end). */
@@ -182,7 +201,7 @@ function expectClearError(outcome: InvokeOutcome, service: 'sts' | 'pinpoint'): 
 }
 
 const pass = (row: string[]): void => {
-  row[6] = 'as expected';
+  row[row.length - 1] = 'as expected';
 };
 
 const typedErrors = ['UpstreamError', 'TimeoutError', 'AccessDeniedError', 'AssumeRoleDeniedError'];
@@ -191,7 +210,7 @@ beforeAll(async () => {
   startedAt = Date.now();
   h = await startHarness();
   fn = await h.startFunction();
-}, 240_000);
+}, 600_000);
 
 afterAll(async () => {
   const total = Date.now() - startedAt;
@@ -201,8 +220,10 @@ afterAll(async () => {
     intro:
       `${badInputRows.length} malformed events from \`test/reliability/corpus/bad-events.json\`, each sent to the real bundle in a warm function process. ` +
       'Expected for every case: `InvalidRequestError` naming the field and matching the rule, no AWS request (stack request count and fault-proxy count unchanged), and the same process then serves a good request.',
-    columns: ['case', 'category', 'expected (field: rule)', 'observed', 'AWS requests', 'ms', 'verdict'],
+    columns: ['case', 'category', 'expected (field: rule)', 'observed', 'AWS requests', 'verdict'],
     rows: badInputRows,
+    measured: badInputMeasured,
+    facts: { bad_input: { events: badInputRows.length, aws_calls: badInputAwsCalls } },
   });
   writeSection('20-faults', {
     title: 'Faults',
@@ -210,15 +231,21 @@ afterAll(async () => {
       `Faults injected by the fault proxy between the function and the local stack. Function environment: ${env}; ` +
       `bound for a call that times out on every attempt: ${timeoutBoundMs()} ms. "attempts" are the requests the proxy saw during the case; ` +
       '"then" is the health check on the same warm process: a good request, then a good request through a credential refresh (Pinpoint answers ExpiredTokenException once; exactly one AssumeRole expected), which catches a poisoned credential cache or a stuck AssumeRole promise. STS faults on a warm process are reached through a refresh: Pinpoint first answers ExpiredTokenException once, so the function drops its credentials and assumes the role again into the fault.',
-    columns: ['case', 'expected', 'observed', 'attempts', 'ms', 'then (same process)', 'verdict'],
+    columns: ['service', 'case', 'expected', 'observed', 'attempts', 'then (same process)', 'verdict'],
     rows: faultRows,
+    keyColumn: 1,
+    measured: faultMeasured,
+    facts: { matrix: { rows: faultRows.length, unexpected: unexpectedRows(faultRows), services: [...new Set(faultRows.map((r) => r[0] ?? ''))] } },
   });
   writeSection('30-security', {
     title: 'Secrets in logs and errors',
-    intro: 'Everything the function processes printed during the run and every error message returned to callers, searched for secrets.',
-    columns: ['check', 'searched', 'found'],
+    intro:
+      'Everything the function processes printed during the run and every error message returned to callers, searched for secrets ' +
+      '(how many lines, secret values and messages were searched: docs/reliability.json, `measured`).',
+    columns: ['check', 'found'],
     rows: securityRows,
-    notes: [`Whole run: ${ms(total)} ms, of which starting the local stack and applying examples/local: ${ms(h?.setupMs ?? 0)} ms.`],
+    measured: securityMeasured,
+    runMeasured: { total_ms: total, setup_ms: h?.setupMs ?? 0 },
   });
   await h?.stop();
 }, 60_000);
@@ -262,10 +289,11 @@ describe('bad input', () => {
       `${c.expectField}: /${c.expectRule}/`,
       describeOutcome(outcome),
       `stack ${stackAfter - stackBefore}, proxy ${proxied}`,
-      ms(outcome.durationMs),
       '**NOT as expected**',
     ];
     badInputRows.push(row);
+    badInputMeasured.push({ ms: Math.round(outcome.durationMs) });
+    badInputAwsCalls += stackAfter - stackBefore + proxied;
 
     expect(outcome.error?.errorType).toBe('InvalidRequestError');
     expect(outcome.error?.errorMessage).toContain(c.expectField);
@@ -530,10 +558,10 @@ describe('STS faults at cold start (the credential prefetch meets the fault)', (
     const cold = await h.startFunction();
     const outcome = await invoke(cold, goodGet(id));
     const attempts = h.proxy.count(assume);
-    const row = ['cold start: STS Throttling x2', 'first request ok; 3 AssumeRole attempts', describeOutcome(outcome), `${attempts} AssumeRole`, ms(outcome.durationMs), 'pending', '**NOT as expected**'];
-    faultRows.push(row);
+    const { row, measured } = faultRow('sts', ['cold start: STS Throttling x2', 'first request ok; 3 AssumeRole attempts', describeOutcome(outcome), `${attempts} AssumeRole`, 'pending'], outcome);
     const health = await checkHealth(cold, id);
-    row[5] = health.text;
+    row[THEN] = health.text;
+    Object.assign(measured, health.measured);
     expect(outcome.error).toBeUndefined();
     expect(attempts).toBe(3);
     expect(health.healthy).toBe(true);
@@ -552,18 +580,16 @@ describe('STS faults at cold start (the credential prefetch meets the fault)', (
     h.proxy.resetRecords();
     const outcome = await invoke(cold, goodGet(id));
     const attempts = h.proxy.count(assume);
-    const row = [
+    const { row, measured } = faultRow('sts', [
       'cold start: STS AccessDenied, then allowed',
       'prefetch and request each make 1 attempt; AssumeRoleDeniedError; next request ok',
       describeOutcome(outcome),
       `${prefetchAttempts} (prefetch) + ${attempts} (request) AssumeRole`,
-      ms(outcome.durationMs),
       'pending',
-      '**NOT as expected**',
-    ];
-    faultRows.push(row);
+    ], outcome);
     const health = await checkHealth(cold, id);
-    row[5] = health.text;
+    row[THEN] = health.text;
+    Object.assign(measured, health.measured);
     expect(prefetchAttempts).toBe(1);
     expect(outcome.error?.errorType).toBe('AssumeRoleDeniedError');
     expect(attempts).toBe(1);
@@ -876,16 +902,14 @@ describe('connect timeout (the endpoint never completes the TCP handshake)', () 
       const outcome = await invoke(proc, goodGet(id));
       // The process is not wedged: it still answers at once what needs no AWS call.
       const probe = await invoke(proc, { operation: 'getEndpoint', endpointId: 'bad/id' });
-      const row = [
+      const { row, measured } = faultRow(service, [
         `${name} endpoint drops SYNs (fresh process, ${variable} = blackhole)`,
         `TimeoutError naming the call within ${timeoutBoundMs()} ms`,
         describeOutcome(outcome),
         'n/a (never connected)',
-        ms(outcome.durationMs),
-        `bad-input probe: ${describeOutcome(probe)} (${ms(probe.durationMs)} ms)`,
-        '**NOT as expected**',
-      ];
-      faultRows.push(row);
+        `bad-input probe: ${describeOutcome(probe)}`,
+      ], outcome);
+      measured.probe_ms = Math.round(probe.durationMs);
       expect(outcome.error?.errorType).toBe('TimeoutError');
       expectClearError(outcome, service);
       expect(outcome.durationMs).toBeLessThan(timeoutBoundMs());
@@ -920,9 +944,11 @@ describe('security', () => {
     const logLeaks = leaks(lines);
     const errorLeaks = leaks(errorMessagesSeen);
     securityRows.push(
-      ['log lines of every function process', `${lines.length} lines, ${secrets.size} secret values (${issued.length} issued credential sets)`, logLeaks.length === 0 ? 'none' : `**${logLeaks.slice(0, 10).join('; ')}**`],
-      ['error messages returned to callers', `${errorMessagesSeen.length} messages`, errorLeaks.length === 0 ? 'none' : `**${errorLeaks.slice(0, 10).join('; ')}**`],
+      ['log lines of every function process', logLeaks.length === 0 ? 'none' : `**${logLeaks.slice(0, 10).join('; ')}**`],
+      ['error messages returned to callers', errorLeaks.length === 0 ? 'none' : `**${errorLeaks.slice(0, 10).join('; ')}**`],
     );
+    // How much was searched varies with retries and log volume: measured, not compared.
+    securityMeasured.push({ lines: lines.length, secret_values: secrets.size, issued_credential_sets: issued.length }, { messages: errorMessagesSeen.length });
 
     // The scan saw real material: credentials were issued and the function logged every request.
     expect(issued.length).toBeGreaterThanOrEqual(5);
