@@ -36,6 +36,8 @@ const errorMessagesSeen: string[] = [];
 const badInputRows: string[][] = [];
 const badInputMeasured: Measured[] = [];
 let badInputAwsCalls = 0;
+/** Corpus rows still waiting for a fix on another branch (run as test.failing). */
+const badInputPending: string[] = [];
 const faultRows: string[][] = [];
 const faultMeasured: Measured[] = [];
 const securityRows: string[][] = [];
@@ -47,9 +49,13 @@ const oneLine = (s: string, max = 180): string => {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat;
 };
 
-/** The outcome as the report shows it; the Pinpoint app id (random per run) becomes {app}. */
+/** What varies run to run in an error message: the Pinpoint app id and the emulator's request ids. */
+const stable = (message: string): string =>
+  message.replaceAll(h.provisioned.pinpointAppId, '{app}').replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '{uuid}');
+
+/** The outcome as the report shows it (the per-run values replaced, see `stable`). */
 function describeOutcome(o: InvokeOutcome): string {
-  if (o.error) return `${o.error.errorType}: ${oneLine(o.error.errorMessage.replaceAll(h.provisioned.pinpointAppId, '{app}'))}`;
+  if (o.error) return `${o.error.errorType}: ${oneLine(stable(o.error.errorMessage))}`;
   const r = o.result as { status?: string } | undefined;
   return `result ${r?.status ?? JSON.stringify(o.result)}`;
 }
@@ -287,7 +293,16 @@ afterAll(async () => {
     columns: ['case', 'category', 'expected (field: rule)', 'observed', 'AWS requests', 'verdict'],
     rows: badInputRows,
     measured: badInputMeasured,
-    facts: { bad_input: { events: badInputRows.length, aws_calls: badInputAwsCalls } },
+    facts: {
+      bad_input: {
+        events: badInputRows.length,
+        aws_calls: badInputAwsCalls,
+        pending_fix: badInputPending.length,
+        ...(badInputPending.length > 0 && {
+          pending_note: 'rows marked pending are expected to be rejected once the runtime branch is merged; until then they reach AWS (counted in aws_calls)',
+        }),
+      },
+    },
   });
   writeSection('20-faults', {
     title: 'Faults',
@@ -333,11 +348,11 @@ describe('bad input', () => {
     healthyId = await seedEndpoint(fn);
   });
 
-  test('the corpus has at least 40 cases', () => {
-    expect(corpus.length).toBeGreaterThanOrEqual(40);
+  test('the corpus has at least 60 cases', () => {
+    expect(corpus.length).toBeGreaterThanOrEqual(60);
   });
 
-  test.each(corpus.map((c) => [c.name, c] as const))('%s', async (_name, c: BadEventCase) => {
+  async function runBadInput(_name: string, c: BadEventCase): Promise<void> {
     const event = JSON.parse(JSON.stringify(c.event ?? null).replaceAll('%TARGET%', h.targetName)) as unknown;
     const stackBefore = h.stack.requests.count();
     h.proxy.resetRecords();
@@ -353,11 +368,12 @@ describe('bad input', () => {
       `${c.expectField}: /${c.expectRule}/`,
       describeOutcome(outcome),
       `stack ${stackAfter - stackBefore}, proxy ${proxied}`,
-      '**NOT as expected**',
+      c.pendingFix ? '**NOT as expected (pending fix on the runtime branch)**' : '**NOT as expected**',
     ];
     badInputRows.push(row);
     badInputMeasured.push({ ms: Math.round(outcome.durationMs) });
     badInputAwsCalls += stackAfter - stackBefore + proxied;
+    if (c.pendingFix) badInputPending.push(c.name);
 
     expect(outcome.error?.errorType).toBe('InvalidRequestError');
     expect(outcome.error?.errorMessage).toContain(c.expectField);
@@ -367,7 +383,17 @@ describe('bad input', () => {
     expect(proxied).toBe(0);
     await expectHealthy(fn, healthyId);
     pass(row);
-  });
+  }
+
+  const rows = (cases: BadEventCase[]) => cases.map((c) => [c.name, c] as const);
+  test.each(rows(corpus.filter((c) => !c.pendingFix)))('%s', runBadInput);
+  // fixed by runtime branch: the events with `pendingFix` in corpus/bad-events.json (prototype-pollution
+  // keys __proto__ / constructor / prototype in endpoint.Attributes, endpoint.Metrics and
+  // endpoint.User.UserAttributes) must be rejected, but today `__proto__` there is silently dropped and
+  // `constructor` / `prototype` are accepted, so the request reaches Pinpoint. The runtime branch rejects
+  // them; until it is merged these run as test.failing: green now, failing (flipping) once the fix lands:
+  // then delete their `pendingFix` so they run as ordinary rows.
+  test.failing.each(rows(corpus.filter((c) => c.pendingFix)))('%s (fixed by runtime branch)', runBadInput);
 });
 
 faultMatrix(stsFaults);
