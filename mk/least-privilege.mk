@@ -18,3 +18,4 @@ check-least-privilege-doc: deps ## Fail when docs/least-privilege.md is stale (r
 	fi; echo "$(LP_DOC) is up to date"
 
 TEST_TARGETS += test-least-privilege check-least-privilege-doc
+DOC_TARGETS += least-privilege-doc

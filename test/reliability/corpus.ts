@@ -25,7 +25,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Expands {"$repeat"}, {"$object"} and {"$array"} placeholders and %TARGET%. */
+/** Nests `leaf` `depth` times: in objects under `key`, or in arrays when there is no key (built iteratively). */
+function nest(depth: number, key: string | undefined, leaf: unknown): unknown {
+  let value = leaf;
+  for (let i = 0; i < depth; i += 1) value = key === undefined ? [value] : { [key]: value };
+  return value;
+}
+
+/** Expands {"$repeat"}, {"$object"}, {"$array"} and {"$nest"} placeholders and %TARGET%. */
 export function expand(value: unknown, target: string): unknown {
   if (typeof value === 'string') return value.replaceAll('%TARGET%', target);
   if (Array.isArray(value)) return value.map((v) => expand(v, target));
@@ -36,6 +43,10 @@ export function expand(value: unknown, target: string): unknown {
     const out: Record<string, unknown> = {};
     for (let i = 0; i < count; i += 1) out[`${keyPrefix}${String(i).padStart(4, '0')}`] = expand(item, target);
     return out;
+  }
+  if (isRecord(value.$nest)) {
+    const { depth, key, leaf } = value.$nest as { depth: number; key?: string; leaf: unknown };
+    return nest(depth, key, expand(leaf, target));
   }
   if (isRecord(value.$array)) {
     const { count, item } = value.$array as { count: number; item: unknown };

@@ -102,3 +102,27 @@ test('pinpoint error, hang, reset, truncate and delay faults', async () => {
 
   expect(proxy.records().map((r) => r.outcome)).toEqual(['respond', 'hang', 'reset', 'truncate', 'delay']);
 });
+
+test("trickle: the upstream answer's headers at once, then its body a byte per tick", async () => {
+  proxy.addRule({ service: 'sts', fault: { kind: 'trickle', everyMs: 100 } });
+  const started = Date.now();
+  const { headersAfterMs, bytes } = await new Promise<{ headersAfterMs: number; bytes: number }>((resolve, reject) => {
+    const req = http.request(new URL('/', proxy.endpoint), { method: 'POST', headers: { authorization: stsAuth } }, (res) => {
+      const headersAfterMs = Date.now() - started;
+      let bytes = 0;
+      res.on('data', (c: Buffer) => (bytes += c.length));
+      setTimeout(() => {
+        res.destroy();
+        resolve({ headersAfterMs, bytes });
+      }, 550);
+    });
+    req.on('error', reject);
+    req.end('Action=AssumeRole');
+  });
+  expect(upstreamHits).toBe(1);
+  expect(headersAfterMs).toBeLessThan(300);
+  // About one byte per 100 ms over 550 ms: far from the whole answer.
+  expect(bytes).toBeGreaterThanOrEqual(2);
+  expect(bytes).toBeLessThanOrEqual(7);
+  expect(proxy.count({ service: 'sts', outcome: 'trickle' })).toBe(1);
+});

@@ -5,7 +5,8 @@
  * (`Credential=AKID/date/region/<service>/aws4_request`) and an action
  * (STS: the query `Action`; Pinpoint: the REST route). Programmable rules
  * (match service/action, apply N times) answer in place of the stack, hang,
- * reset the connection, delay, or cut the response short; unmatched requests
+ * reset the connection, delay, cut the response short, or send the headers at
+ * once and then trickle the body; unmatched requests
  * are forwarded unchanged. The proxy records every attempt it saw (which the
  * stack may never see) and collects the credentials STS handed out through it,
  * so the tests can search the function's output for them.
@@ -24,7 +25,13 @@ export type Fault =
   /** Forward, but hold the upstream answer back for `ms` before sending it. */
   | { kind: 'delay'; ms: number }
   /** Send the status line, headers and the first `bytes` of this body, then destroy the socket. */
-  | { kind: 'truncate'; status: number; headers?: Record<string, string>; body: string; bytes: number };
+  | { kind: 'truncate'; status: number; headers?: Record<string, string>; body: string; bytes: number }
+  /**
+   * Forward, send the upstream's status line and headers at once, then its body one byte every
+   * `everyMs` (never idle long enough for a socket timeout longer than that; the whole body
+   * would take length x everyMs).
+   */
+  | { kind: 'trickle'; everyMs: number };
 
 export interface FaultRule {
   service?: string;
@@ -152,6 +159,30 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     });
   }
 
+  function trickle(res: http.ServerResponse, answer: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }, everyMs: number): void {
+    const headers = { ...answer.headers };
+    delete headers['transfer-encoding'];
+    headers['content-length'] = String(answer.body.length);
+    res.writeHead(answer.status, headers);
+    res.flushHeaders();
+    let sent = 0;
+    const timer = setInterval(() => {
+      if (sent >= answer.body.length) {
+        clearInterval(timer);
+        timers.delete(timer);
+        res.end();
+        return;
+      }
+      res.write(answer.body.subarray(sent, sent + 1));
+      sent += 1;
+    }, everyMs);
+    timers.add(timer);
+    res.on('close', () => {
+      clearInterval(timer);
+      timers.delete(timer);
+    });
+  }
+
   const server = http.createServer((req, res) => {
     void (async () => {
       const body = await readBody(req);
@@ -184,6 +215,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       if (service === 'sts') {
         const creds = credentialsIn(answer.body.toString('utf8'));
         if (creds) issued.push(creds);
+      }
+      if (fault?.kind === 'trickle') {
+        trickle(res, answer, fault.everyMs);
+        return;
       }
       if (fault?.kind === 'delay') {
         await new Promise<void>((resolve) => {

@@ -9,14 +9,26 @@ import path from 'node:path';
 import { startLocalStack, type Credentials, type LocalStack } from '../../stack/src/index';
 import { provisionLocal, type Provisioned } from '../../stack/src/provision';
 import { defaultBundlePath, startFunctionProcess, type FunctionProcess } from '../../stack/src/function-process';
+import { attemptDeadlineMs } from '../../lambda/src/http';
 import { startFaultProxy, type FaultProxy } from './fault-proxy';
 
-/** The time budget the function runs with in these tests (its environment). */
-export const budget = { connectTimeoutMs: 300, requestTimeoutMs: 600, maxAttempts: 3 } as const;
+/**
+ * The time budget the function runs with in these tests (its environment).
+ * Small enough that timeouts come quickly, large enough that a good STS or
+ * Pinpoint call through the local stack stays well inside it on a loaded
+ * 2-core machine (at a load average of 17, AssumeRole alone took up to ~1 s).
+ */
+export const budget = { connectTimeoutMs: 500, requestTimeoutMs: 1500, maxAttempts: 3 } as const;
+
+/** Each attempt's total deadline, headers and body (lambda/src/http.ts): connect + request timeout. */
+export const attemptDeadline = attemptDeadlineMs(budget);
+
+/** Gap of the trickle fault: a third of the socket (idle) timeout, so only the total deadline can end it. */
+export const trickleEveryMs = Math.floor(budget.requestTimeoutMs / 3);
 
 /**
  * Upper bound for a call that fails on timeouts every attempt: each attempt may
- * use the connect and the request timeout, plus the SDK's standard-mode backoff
+ * use the connect and the request timeout (its total deadline), plus the SDK's standard-mode backoff
  * between attempts (base 100 ms, doubling, jittered: well under 1 s for 3
  * attempts) plus 1 s for the process and IPC.
  */
