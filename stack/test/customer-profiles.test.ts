@@ -167,7 +167,7 @@ describe('route -> IAM action and resource', () => {
     ['ListDomains', 'GET', '/domains', {}, false],
     ['CreateProfile', 'POST', '/domains/crm/profiles', {}, false],
   ];
-  test.each(cases)('%s (%s %s) -> allowed: %#', async (_label, method, path, body, allowed) => {
+  test.each(cases)('%s (%s %s)', async (_label, method, path, body, allowed) => {
     const auth = customerProfilesAuthorization(matchCustomerProfilesRoute(method, path)!, body, new URLSearchParams(), ACCOUNT, REGION);
     const results = await Promise.all(
       auth.resources.map((resource) =>
