@@ -58,13 +58,14 @@ function storedAddress(profile: Profile): string | undefined {
 }
 
 /**
- * The UpdateProfile fields for an UpdateEndpoint request. `existing` is the
+ * The UpdateProfile fields for an UpdateEndpoint request (EffectiveDate
+ * defaults to `now`, as in Pinpoint). `existing` is the
  * endpoint's profile when it already has one (to move the address when only
  * the channel type changes, and to clear the previous channel's field).
  * Throws InvalidRequestError naming the field when a value exceeds what
  * Customer Profiles can store (never echoing the value).
  */
-export function toProfileFields(endpointId: string, request: EndpointRequestInput, existing?: Profile): ProfileFields {
+export function toProfileFields(endpointId: string, request: EndpointRequestInput, existing?: Profile, now: Date = new Date()): ProfileFields {
   const attributes: Record<string, string> = { [ATTR.endpointId]: endpointId };
   const fields: ProfileFields = {};
   const problems: string[] = [];
@@ -95,7 +96,8 @@ export function toProfileFields(endpointId: string, request: EndpointRequestInpu
   }
   if (request.OptOut !== undefined) put(ATTR.optOut, request.OptOut, 'endpoint.OptOut');
   if (request.EndpointStatus !== undefined) put(ATTR.endpointStatus, request.EndpointStatus, 'endpoint.EndpointStatus');
-  if (request.EffectiveDate !== undefined) put(ATTR.effectiveDate, request.EffectiveDate, 'endpoint.EffectiveDate');
+  // As Pinpoint does: without an EffectiveDate the endpoint is effective from this update.
+  put(ATTR.effectiveDate, request.EffectiveDate ?? now.toISOString(), 'endpoint.EffectiveDate');
 
   for (const [name, value] of Object.entries(request.Demographic ?? {})) {
     if (value !== undefined) put(`${PREFIX.Demographic}${name}`, value, `endpoint.Demographic.${name}`);

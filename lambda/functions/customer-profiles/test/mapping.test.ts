@@ -44,9 +44,10 @@ describe('round trip: every Pinpoint field comes back from the profile', () => {
     ['a "__proto__" attribute stays data', JSON.parse('{"Attributes":{"__proto__":["kept"]}}') as EndpointRequestInput],
   ];
   test.each(cases)('%s', (_label, request) => {
-    const profile = apply({ ProfileId: 'p1' }, toProfileFields('ep-1', request));
+    const now = new Date('2026-11-30T00:00:00.000Z');
+    const profile = apply({ ProfileId: 'p1' }, toProfileFields('ep-1', request, undefined, now));
     const { RequestId: _r, ...expected } = request;
-    expect(toEndpoint('ep-1', profile)).toEqual({ Id: 'ep-1', ...expected });
+    expect(toEndpoint('ep-1', profile)).toEqual({ Id: 'ep-1', EffectiveDate: now.toISOString(), ...expected });
   });
 });
 
