@@ -112,7 +112,7 @@ export function createTargets(
   for (const [name, raw] of Object.entries(json as Record<string, unknown>)) {
     if (!TARGET_NAME_PATTERN.test(name)) fail('CROSS_ACCOUNT_TARGETS', `target name "${name.slice(0, 64)}" must match ^[A-Za-z0-9_-]{1,64}$`);
     const parsed = targetSchema.safeParse(raw);
-    if (!parsed.success) fail('CROSS_ACCOUNT_TARGETS', formatIssues(parsed.error.issues, name, true));
+    if (!parsed.success) fail('CROSS_ACCOUNT_TARGETS', `target "${name}": ${formatIssues(parsed.error.issues, '(target)', true)}`);
     const target = parsed.data;
     const domain = domainOf(name, target.settings, env);
     // TODO(lead): sourceIdentity is honoured once the runtime supports it (issue 11).
