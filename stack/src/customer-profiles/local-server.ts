@@ -13,6 +13,8 @@ export interface LocalCustomerProfiles {
   store: CustomerProfilesStore;
   /** operations served so far, in order */
   operations: string[];
+  /** SigV4 credential scopes seen (`<region>/<service>`), in order: the service must be `profile` */
+  scopes: string[];
   close(): Promise<void>;
 }
 
@@ -21,11 +23,14 @@ export async function startLocalCustomerProfiles(options: { account?: string; re
   const region = options.region ?? 'eu-west-1';
   const store = new CustomerProfilesStore();
   const operations: string[] = [];
+  const scopes: string[] = [];
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
+      const scope = /Credential=[^/]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/.exec(req.headers.authorization ?? '');
+      scopes.push(scope ? `${scope[1]}/${scope[2]}` : 'unsigned');
       const answer = serveCustomerProfiles({ store }, { method: req.method ?? 'GET', pathname: url.pathname, query: url.searchParams, body: Buffer.concat(chunks) }, account, region);
       operations.push(answer.action);
       res.writeHead(answer.status, answer.headers).end(answer.body);
@@ -37,6 +42,7 @@ export async function startLocalCustomerProfiles(options: { account?: string; re
     endpoint: `http://127.0.0.1:${port}`,
     store,
     operations,
+    scopes,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
