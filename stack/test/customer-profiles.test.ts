@@ -142,7 +142,7 @@ describe('route -> IAM action and resource', () => {
     expect(customerProfilesAuthorization(route!, body, new URLSearchParams(), '222222222222', 'eu-west-1')).toMatchObject({ action, resources });
   });
 
-  test.each([['PATCH', '/domains/d'], ['GET', '/domains/d/profiles/search'], ['POST', '/elsewhere']])('%s %s is not a route', (m, p) => {
+  test.each([['PATCH', '/domains/d'], ['GET', '/domains/d/profiles/search'], ['POST', '/elsewhere'], ['POST', '/domains/d/profiles/toString'], ['GET', '/domains/d/x/y/z']])('%s %s is not a route', (m, p) => {
     expect(matchCustomerProfilesRoute(m, p)).toBeUndefined();
   });
 

@@ -34,6 +34,11 @@ export interface CustomerProfilesRoute {
 
 type ByMethod = Partial<Record<string, CustomerProfilesOperation>>;
 
+/** Own entries only: "toString" or "constructor" in a path or method is no operation. */
+function lookup<T>(table: Partial<Record<string, T>>, key: string | undefined): T | undefined {
+  return key !== undefined && Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 const DOMAIN: ByMethod = { POST: 'CreateDomain', GET: 'GetDomain', PUT: 'UpdateDomain', DELETE: 'DeleteDomain' };
 const PROFILES: ByMethod = { POST: 'CreateProfile', PUT: 'UpdateProfile' };
 const OBJECT_TYPE: ByMethod = { PUT: 'PutProfileObjectType', GET: 'GetProfileObjectType', DELETE: 'DeleteProfileObjectType' };
@@ -50,13 +55,13 @@ export function matchCustomerProfilesRoute(method: string, pathname: string): Cu
   const [root, name, sub, leaf, ...rest] = segments;
   if (rest.length > 0) return undefined;
   if (root === 'tags' && name !== undefined && sub === undefined) {
-    const operation = TAGS[method];
+    const operation = lookup(TAGS, method);
     return operation && { operation, resourceArn: name };
   }
   if (root !== 'domains') return undefined;
   if (name === undefined) return method === 'GET' ? { operation: 'ListDomains' } : undefined;
   const pick = (table: ByMethod, extra: Partial<CustomerProfilesRoute> = {}) => {
-    const operation = table[method];
+    const operation = lookup(table, method);
     return operation && { operation, domainName: name, ...extra };
   };
   if (sub === undefined) return pick(DOMAIN);
@@ -64,7 +69,7 @@ export function matchCustomerProfilesRoute(method: string, pathname: string): Cu
   if (sub !== 'profiles') return undefined;
   if (leaf === undefined) return pick(PROFILES);
   if (method !== (leaf === 'objects' ? 'PUT' : 'POST')) return undefined;
-  const operation = ({ search: 'SearchProfiles', delete: 'DeleteProfile', objects: 'PutProfileObject' } as const)[leaf as 'search'];
+  const operation = lookup<CustomerProfilesOperation>({ search: 'SearchProfiles', delete: 'DeleteProfile', objects: 'PutProfileObject' }, leaf);
   return operation && { operation, domainName: name };
 }
 

@@ -6,10 +6,9 @@
  */
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import type { Result } from '../../../src/handler';
 import { toFunctionError, upstreamName } from './errors';
 import { getEndpoint, updateEndpoint, type UpdateOptions } from './profiles';
-import { InvalidRequestError, parseEvent, withCredentialRetry, type FunctionEvent } from './runtime';
+import { InvalidRequestError, parseEvent, withCredentialRetry, type FunctionEvent, type Result } from './runtime';
 import type { CustomerProfilesTarget } from './targets';
 
 export type { Result };

@@ -6,6 +6,8 @@
  * event contract); only this file and src/targets.ts change.
  */
 export { parseEvent, type FunctionEvent, type EndpointRequestInput } from '../../../src/event';
+/** The Pinpoint function's result type: this function answers in exactly these shapes. */
+export type { Result } from '../../../src/handler';
 export {
   AccessDeniedError,
   AssumeRoleDeniedError,
