@@ -103,9 +103,9 @@ async function ensureProfile(client: CustomerProfilesClient, domainName: string,
   const settle = options.settle ?? DEFAULT_SETTLE;
   const sleep = options.sleep ?? sleepFor;
   for (let attempt = 0; attempt < settle.attempts; attempt += 1) {
+    if (attempt > 0) await sleep(settle.delayMs * 2 ** (attempt - 1));
     const profile = await findEndpointProfile(client, domainName, endpointId);
     if (profile) return profile;
-    await sleep(settle.delayMs * 2 ** attempt);
   }
   throw new ProfileNotReadyError(
     `Customer Profiles accepted the endpoint's profile object but no profile holds it after ${settle.attempts} searches; retry the update`,

@@ -1,5 +1,10 @@
 /** The function core against the Customer Profiles emulator, through the real SDK client. */
-import { GetProfileObjectTypeCommand, SearchProfilesCommand, type CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
+import {
+  CreateProfileCommand,
+  GetProfileObjectTypeCommand,
+  SearchProfilesCommand,
+  type CustomerProfilesClient,
+} from '@aws-sdk/client-customer-profiles';
 import type { LocalCustomerProfiles } from '../../../../stack/src/customer-profiles/local-server';
 import { ENDPOINT_KEY, ENDPOINT_OBJECT_TYPE } from '../src/object-type';
 import { CUSTOMER_PROFILES_ACTIONS, getEndpoint, updateEndpoint } from '../src/profiles';
@@ -62,6 +67,32 @@ test('concurrent updates of one NEW endpoint id create exactly one profile holdi
   expect(local.store.getDomain('222222222222', 'eu-west-1', 'crm')?.profiles.size).toBe(1);
   const endpoint = await getEndpoint(client, 'crm', 'new-id');
   expect(Object.keys(endpoint?.Attributes ?? {}).sort()).toEqual(Array.from({ length: 10 }, (_, i) => `k${i}`).sort());
+});
+
+test('the emulator does not hide the race: search-then-CreateProfile gives duplicates', async () => {
+  // The strategy the function avoids, on the same emulator: proves the test above can fail.
+  const naive = async () => {
+    const found = await client.send(new SearchProfilesCommand({ DomainName: 'crm', KeyName: '_account', Values: ['naive-id'] }));
+    if ((found.Items ?? []).length === 0) {
+      await client.send(new CreateProfileCommand({ DomainName: 'crm', AccountNumber: 'naive-id' }));
+    }
+  };
+  await Promise.all(Array.from({ length: 5 }, naive));
+  const created = [...(local.store.getDomain('222222222222', 'eu-west-1', 'crm')?.profiles.values() ?? [])];
+  expect(created.filter((p) => p.fields.AccountNumber === 'naive-id').length).toBeGreaterThan(1);
+});
+
+test('a profile that does not appear after its object was put: ProfileNotReadyError after the bounded searches', async () => {
+  const sleeps: number[] = [];
+  const blind = {
+    send: (command: { constructor: { name: string } }) =>
+      command.constructor.name === 'SearchProfilesCommand' ? Promise.resolve({ Items: [], $metadata: {} }) : client.send(command as never),
+  } as unknown as CustomerProfilesClient;
+  const settle = { attempts: 4, delayMs: 10 };
+  await expect(updateEndpoint(blind, 'crm', 'slow', { Address: 'x' }, { settle, sleep: async (ms) => void sleeps.push(ms) })).rejects.toMatchObject({
+    name: 'ProfileNotReadyError',
+  });
+  expect(sleeps).toEqual([10, 20, 40]);
 });
 
 test('a profile whose first update never completed is not an endpoint yet', async () => {
