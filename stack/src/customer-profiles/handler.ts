@@ -11,7 +11,11 @@
 import { jsonError, jsonResponse, type GatewayResponse } from '../gateway/responses';
 import { ingestObject, objectTypeProblem } from './objects';
 import { matchCustomerProfilesRoute, type CustomerProfilesRoute } from './routes';
-import { ADDRESS_FIELDS, CustomerProfilesStore, mergeProfileFields, profileResponse, STRING_FIELDS, type Domain, type Json } from './store';
+import { serveDomain, serveTags } from './domains';
+import { ADDRESS_FIELDS, mergeProfileFields, profileResponse, STRING_FIELDS, type Domain, type Json } from './store';
+import { bad, Failure, notFound, page, parseBody, seconds, stringMap, type CustomerProfilesContext, type Served } from './wire';
+
+export type { CustomerProfilesContext };
 
 export interface CustomerProfilesRequest {
   method: string;
@@ -20,53 +24,9 @@ export interface CustomerProfilesRequest {
   body: Buffer;
 }
 
-export interface CustomerProfilesContext {
-  store: CustomerProfilesStore;
-  now?: () => Date;
-}
-
 const DOMAIN_NAME = /^[a-zA-Z0-9_-]{1,64}$/;
 const OBJECT_TYPE_NAME = /^[a-zA-Z][a-zA-Z_-]{0,254}$/;
-const ARN = /^arn:aws[a-z-]*:profile:([a-z0-9-]+):(\d{12}):domains\/([a-zA-Z0-9_-]{1,64})(?:\/object-types\/([a-zA-Z_-]+))?$/;
-const DOMAIN_SETTINGS = ['DefaultExpirationDays', 'DefaultEncryptionKey', 'DeadLetterQueueUrl', 'Matching', 'RuleBasedMatching', 'DataStore'];
 
-class Failure extends Error {
-  constructor(readonly status: number, readonly type: string, message: string) {
-    super(message);
-  }
-}
-const bad = (message: string) => new Failure(400, 'BadRequestException', message);
-const notFound = (message: string) => new Failure(404, 'ResourceNotFoundException', message);
-
-function isObject(v: unknown): v is Json {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-const seconds = (d: Date) => d.getTime() / 1000;
-
-function parseBody(body: Buffer): Json {
-  if (body.length === 0) return {};
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw bad('Request body is not valid JSON');
-  }
-  if (!isObject(value)) throw bad('Request body must be a JSON object');
-  return value;
-}
-
-function stringMap(value: unknown, field: string, maxValue = 256): Record<string, string> {
-  if (value === undefined) return {};
-  if (!isObject(value)) throw bad(`${field}: must be a map of strings`);
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v !== 'string' || k.length < 1 || k.length > 255 || v.length > maxValue) {
-      throw bad(`${field}: keys must be 1-255 characters and values strings of at most ${maxValue} characters`);
-    }
-  }
-  return value as Record<string, string>;
-}
-
-/** CreateProfile / UpdateProfile field limits (standard fields 255, AdditionalInformation 1000). */
 function checkProfileFields(body: Json): void {
   for (const name of STRING_FIELDS) {
     const v = body[name];
@@ -76,66 +36,6 @@ function checkProfileFields(body: Json): void {
   }
   for (const name of ADDRESS_FIELDS) stringMap(body[name], name, 255);
   stringMap(body.Attributes, 'Attributes', 255);
-}
-
-function domainResponse(domain: Domain, withStats: boolean): Json {
-  return {
-    DomainName: domain.DomainName,
-    ...domain.settings,
-    CreatedAt: seconds(domain.CreatedAt),
-    LastUpdatedAt: seconds(domain.LastUpdatedAt),
-    Tags: domain.Tags,
-    ...(withStats && { Stats: { ProfileCount: domain.profiles.size, MeteringProfileCount: domain.profiles.size, ObjectCount: domain.objects.size, TotalSize: 0 } }),
-  };
-}
-
-function page<T>(items: T[], query: URLSearchParams, fallback: number): { items: T[]; next?: string } {
-  const max = query.has('max-results') ? Number(query.get('max-results')) : fallback;
-  if (!Number.isInteger(max) || max < 1 || max > 100) throw bad('MaxResults: must be 1..100');
-  const start = query.has('next-token') ? Number(Buffer.from(query.get('next-token')!, 'base64url').toString()) : 0;
-  if (!Number.isInteger(start) || start < 0) throw bad('NextToken: is invalid');
-  const end = start + max;
-  return { items: items.slice(start, end), ...(end < items.length && { next: Buffer.from(String(end)).toString('base64url') }) };
-}
-
-type Served = { status?: number; payload: unknown };
-
-function serveTags(ctx: CustomerProfilesContext, route: CustomerProfilesRoute, body: Json, query: URLSearchParams, account: string): Served {
-  const match = ARN.exec(route.resourceArn ?? '');
-  if (!match || match[2] !== account) throw bad('resourceArn: must be a Customer Profiles domain or object type ARN in this account');
-  const [, region, , domainName, typeName] = match;
-  const domain = ctx.store.getDomain(account, region!, domainName!);
-  const holder = typeName === undefined ? domain : domain?.objectTypes.get(typeName);
-  if (!holder) throw notFound(`Resource ${route.resourceArn} does not exist`);
-  if (route.operation === 'TagResource') Object.assign(holder.Tags, stringMap(body.tags, 'tags'));
-  if (route.operation === 'UntagResource') for (const k of query.getAll('tagKeys')) delete holder.Tags[k];
-  return { payload: route.operation === 'ListTagsForResource' ? { tags: holder.Tags } : {} };
-}
-
-function serveDomain(ctx: CustomerProfilesContext, route: CustomerProfilesRoute, body: Json, account: string, region: string, now: Date): Served {
-  const name = route.domainName!;
-  const existing = ctx.store.getDomain(account, region, name);
-  const settings = Object.fromEntries(DOMAIN_SETTINGS.filter((k) => body[k] !== undefined).map((k) => [k, body[k]]));
-  const days = body.DefaultExpirationDays;
-  if (days !== undefined && (!Number.isInteger(days) || (days as number) < 1 || (days as number) > 1098)) throw bad('DefaultExpirationDays: must be 1..1098');
-  if (route.operation === 'CreateDomain') {
-    if (existing) throw bad(`Domain ${name} already exists`);
-    if (days === undefined) throw bad('DefaultExpirationDays: is required');
-    return { payload: domainResponse(ctx.store.createDomain(account, region, name, settings, stringMap(body.Tags, 'Tags'), now), false) };
-  }
-  if (!existing) throw notFound(`Domain ${name} does not exist`);
-  if (route.operation === 'GetDomain') return { payload: domainResponse(existing, true) };
-  if (route.operation === 'DeleteDomain') {
-    ctx.store.deleteDomain(account, region, name);
-    return { payload: { Message: `Domain ${name} deleted` } };
-  }
-  for (const [k, v] of Object.entries(settings)) {
-    if (v === '') delete existing.settings[k];
-    else existing.settings[k] = v;
-  }
-  Object.assign(existing.Tags, stringMap(body.Tags, 'Tags'));
-  existing.LastUpdatedAt = now;
-  return { payload: domainResponse(existing, false) };
 }
 
 function serveInDomain(ctx: CustomerProfilesContext, route: CustomerProfilesRoute, domain: Domain, body: Json, query: URLSearchParams, now: Date): Served {
