@@ -212,6 +212,16 @@ describe('the proof fails on a widened policy', () => {
     expect(widened).toContainEqual(expect.stringContaining(expected));
   });
 
+  test('a trust policy without the source identity condition lets another function\'s session in', async () => {
+    const broken = JSON.parse(JSON.stringify(roles)) as RenderedRole[];
+    const target = broken.find((r) => r.module === 'module.target_with_external_id');
+    const st = (target?.trustPolicy.document.Statement as Array<{ Condition: { StringEquals: Record<string, unknown> } }>)[0];
+    if (!st) throw new Error('no trust statement rendered');
+    delete st.Condition.StringEquals['sts:SourceIdentity'];
+    const p = await proveRoles(inputs, broken);
+    expect(mismatchesOf(p)).toContainEqual(expect.stringContaining("another function's name as source identity"));
+  });
+
   test('an extra statement action beyond what was written is reported', async () => {
     const broken = withPolicyEdit('module.target_with_external_id', (s) => {
       const extra = s.find((x) => x['Sid'] === 'SendEndpointEvents');

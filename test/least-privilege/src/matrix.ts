@@ -101,7 +101,9 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     const role = roleFor(roles, `module.${t.module}`);
     const roleArn = targetRoleArn(inputs, t);
     const trust = role.trustPolicy.document;
-    const ext = t.external_id ? { 'sts:ExternalId': t.external_id } : undefined;
+    // The runtime sends the function's name as SourceIdentity (CONTRACT.md); with an external id when one is configured.
+    const sourceIdentity = { 'sts:SourceIdentity': src.function_name };
+    const ext = t.external_id ? { 'sts:ExternalId': t.external_id, ...sourceIdentity } : sourceIdentity;
     const assume = (principal: string, policies: NamedPolicy[], context?: Record<string, string>): AuthorizationRequest => ({
       principal,
       action: 'sts:AssumeRole',
@@ -115,7 +117,12 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, ext), note: t.external_id ? 'with the configured external id' : 'no external id configured' });
     if (t.external_id) {
       push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies), note: 'without external id' });
-      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { 'sts:ExternalId': WRONG_EXTERNAL_ID }), note: 'wrong external id' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { 'sts:ExternalId': WRONG_EXTERNAL_ID, ...sourceIdentity }), note: 'wrong external id' });
+    }
+    if (t.source_identities.length) {
+      const id = t.external_id ? { 'sts:ExternalId': t.external_id } : undefined;
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, id), note: 'without source identity' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...id, 'sts:SourceIdentity': 'lp-other-function' }), note: 'another function\'s name as source identity' });
     }
     const intruders: Array<[string, string]> = [
       ['another role in the source account (administrator)', `arn:${P}:iam::${src.account}:role/lp-other-function`],

@@ -17,7 +17,8 @@ const cell = (s: string): string => s.replace(/\|/g, '\\|');
 
 function rowLine(r: MatrixRow): string {
   const ctx = r.request.context?.['sts:ExternalId'];
-  const note = [r.note, ctx ? `ExternalId=${ctx}` : ''].filter(Boolean).join('; ');
+  const sid = r.request.context?.['sts:SourceIdentity'];
+  const note = [r.note, ctx ? `ExternalId=${ctx}` : '', sid ? `SourceIdentity=${sid}` : ''].filter(Boolean).join('; ');
   const mark = r.mismatch ? ' **MISMATCH**' : '';
   return `| ${cell(r.request.action)} | \`${cell(r.request.resource)}\` | ${cell(r.principalLabel)} | ${cell(note)} | ${r.expected} | ${r.result}${mark} |`;
 }
@@ -53,12 +54,12 @@ export function renderReport(proof: Proof): string {
   out.push('');
   out.push(`Source account \`${inputs.source.account}\` (${inputs.source.region}), function \`${inputs.source.function_name}\`.`);
   out.push('');
-  out.push('| target | module instance | account | region | Pinpoint app | role | external id | presets | statements |');
+  out.push('| target | module instance | account | region | Pinpoint app | role | trust extras | presets | statements |');
   out.push('|---|---|---|---|---|---|---|---|---|');
   for (const [name, t] of Object.entries(inputs.targets).sort(([a], [b]) => a.localeCompare(b))) {
     const extra = Object.entries(t.statements).map(([sid, s]) => `${sid}: ${s.effect} ${s.actions.join(', ')} on \`${s.resources.join('`, `')}\``).join('<br>') || 'none';
     const presets = Object.entries(t.permissions).sort(([a], [b]) => a.localeCompare(b)).map(([k, p]) => `${k}: \`${cell(JSON.stringify(p))}\``).join('<br>') || 'none';
-    out.push(`| ${name} | \`module.${t.module}\` | ${t.account} | ${t.region} | \`${t.pinpoint_app_id}\` | \`${t.role_path}${t.role_name}\` | ${t.external_id ? 'set' : 'none'} | ${presets} | ${extra} |`);
+    out.push(`| ${name} | \`module.${t.module}\` | ${t.account} | ${t.region} | \`${t.pinpoint_app_id}\` | \`${t.role_path}${t.role_name}\` | ${t.external_id ? 'set' : 'none'}${t.source_identities.length ? `; source identities ${t.source_identities.join(', ')}` : ''}${t.session_tag_keys.length ? `; session tag keys ${t.session_tag_keys.join(', ')}` : ''} | ${presets} | ${extra} |`);
   }
   out.push('');
   out.push('## Rendered policies');

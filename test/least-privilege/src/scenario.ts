@@ -23,6 +23,9 @@ export interface TargetInput {
   role_name: string;
   role_path: string;
   external_id: string | null;
+  /** modules/target-role `source_identities`: sts:SourceIdentity must be one of them (empty: not checked). */
+  source_identities: string[];
+  session_tag_keys: string[];
   statements: Record<string, StatementInput>;
   /** modules/target-role `permissions` (preset name => input). */
   permissions: Record<string, PresetInput>;
@@ -89,6 +92,7 @@ export function promisedGrants(inputs: FixtureInputs): Grant[] {
       action: 'sts:AssumeRole',
       resource: role,
       ...(t.external_id ? { context: { 'sts:ExternalId': t.external_id } } : {}),
+      ...(t.source_identities.length ? { rules: [{ key: 'sts:SourceIdentity', test: 'equals' as const, values: t.source_identities, text: 'source identity' }] } : {}),
       why: `execution role assumes target ${name}`,
     });
     for (const action of ['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint']) {
