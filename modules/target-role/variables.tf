@@ -1,5 +1,5 @@
 variable "region" {
-  description = "AWS region of the Pinpoint application (for example eu-west-1). Used in the endpoint resource ARN."
+  description = "AWS region of the target resources (for example eu-west-1). Used in every preset ARN and kms:ViaService value."
   type        = string
 
   validation {
@@ -9,7 +9,7 @@ variable "region" {
 }
 
 variable "account_id" {
-  description = "12-digit id of the target account: the account this module is applied in, which owns the Pinpoint application."
+  description = "12-digit id of the target account: the account this module is applied in, which owns the resources the presets name."
   type        = string
 
   validation {
@@ -19,12 +19,13 @@ variable "account_id" {
 }
 
 variable "pinpoint_app_id" {
-  description = "Id of the Pinpoint application whose endpoints the role may read and update (32 lowercase hex characters)."
+  description = "Optional id of a Pinpoint application (32 lowercase hex characters): the same as permissions.pinpoint_endpoints on that app (GetEndpoint and UpdateEndpoint on its endpoints). null for none."
   type        = string
+  default     = null
 
   validation {
-    condition     = can(regex("^[0-9a-f]{32}$", var.pinpoint_app_id))
-    error_message = "pinpoint_app_id must be a Pinpoint application id: exactly 32 lowercase hexadecimal characters."
+    condition     = var.pinpoint_app_id == null || can(regex("^[0-9a-f]{32}$", coalesce(var.pinpoint_app_id, "-")))
+    error_message = "pinpoint_app_id must be null or a Pinpoint application id: exactly 32 lowercase hexadecimal characters."
   }
 }
 
@@ -72,14 +73,14 @@ variable "role_name" {
   }
 }
 
-variable "path" {
+variable "role_path" {
   description = "IAM path of the role. It becomes part of the role ARN (arn:...:role<path><role_name>)."
   type        = string
   default     = "/"
 
   validation {
-    condition     = length(var.path) <= 512 && can(regex("^/([!-~]+/)?$", var.path))
-    error_message = "path must be \"/\" or start and end with \"/\" (for example \"/integrations/\"), at most 512 printable ASCII characters."
+    condition     = length(var.role_path) <= 512 && can(regex("^/([!-~]+/)?$", var.role_path))
+    error_message = "role_path must be \"/\" or start and end with \"/\" (for example \"/integrations/\"), at most 512 printable ASCII characters."
   }
 }
 
@@ -116,18 +117,65 @@ variable "permissions_boundary" {
   }
 }
 
-variable "extra_policy_statements" {
+variable "permissions" {
   description = <<-EOT
-    Additional IAM statements for the role's inline policy, for other services reached the same way (SES, DynamoDB, SQS, SSM, S3, ...).
-    Each: sid (alphanumeric, unique), effect ("Allow" or "Deny"), actions (no wildcards), resources (ARNs with no wildcard in partition, service, region or account; never "*"),
-    optional conditions as a list of { test, variable, values }. NotAction/NotResource are not supported.
+    Least-privilege presets: preset name => { resources = NAMES (not ARNs; the module builds the ARNs from aws_partition, region and account_id), optional extras }.
+    Presets: pinpoint_endpoints (app ids), customer_profiles (domain names), ssm_read (parameter names or paths), sqs_send (queue names), dynamodb_read and dynamodb_write (table names),
+    s3_read and s3_write (bucket names), iot_publish (topic names), kinesis_write (stream names).
+    Extras, each read only by the presets named: kms_key_arns (customer managed key ARNs for SSE-KMS; ssm_read, sqs_send, s3_read, s3_write, kinesis_write), indexes (index names on every listed table; dynamodb_read),
+    prefixes (object key prefixes, "/" appended when missing; s3_read, s3_write), recursive (allow GetParametersByPath with Recursive=true; ssm_read), describe_endpoint (grant iot:DescribeEndpoint, default true; iot_publish).
   EOT
-  type = list(object({
-    sid       = string
-    effect    = optional(string, "Allow")
+  type = map(object({
+    resources         = list(string)
+    kms_key_arns      = optional(list(string), [])
+    indexes           = optional(list(string), [])
+    prefixes          = optional(list(string), [])
+    recursive         = optional(bool, false)
+    describe_endpoint = optional(bool, true)
+  }))
+  default = {}
+
+  validation {
+    condition     = alltrue([for k in keys(var.permissions) : contains(["pinpoint_endpoints", "customer_profiles", "ssm_read", "sqs_send", "dynamodb_read", "dynamodb_write", "s3_read", "s3_write", "iot_publish", "kinesis_write"], k)])
+    error_message = "permissions keys must be preset names: pinpoint_endpoints, customer_profiles, ssm_read, sqs_send, dynamodb_read, dynamodb_write, s3_read, s3_write, iot_publish, kinesis_write (anything else goes in statements)."
+  }
+
+  validation {
+    condition     = alltrue([for k, p in var.permissions : length(p.resources) > 0 && length(distinct(p.resources)) == length(p.resources)])
+    error_message = "Each permissions entry needs at least one resource name in resources, without duplicates."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for k, p in var.permissions : [for r in concat(p.resources, p.indexes, p.prefixes) : !strcontains(r, "*") && !strcontains(r, "?") && !startswith(r, "arn:")]]))
+    error_message = "permissions resources, indexes and prefixes must be names, not ARNs or patterns: no \"arn:\", no wildcard (* or ?), for example resources = [\"orders\"]."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for k, p in var.permissions : [for a in p.kms_key_arns : can(regex("^arn:aws(-[a-z]+)*:kms:[a-z]{2,4}(-[a-z]+)+-[0-9]{1,2}:[0-9]{12}:key/[A-Za-z0-9-]{1,128}$", a))]]))
+    error_message = "Each permissions kms_key_arns entry must be a KMS key ARN such as \"arn:aws:kms:eu-west-1:222222222222:key/1234abcd-12ab-34cd-56ef-1234567890ab\" (an alias ARN does not authorize the key)."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for k, p in var.permissions : [for i in p.indexes : can(regex("^[A-Za-z0-9_.-]{3,255}$", i))]]))
+    error_message = "Each permissions indexes entry must be a DynamoDB index name: 3-255 letters, digits, _.-."
+  }
+
+  validation {
+    condition     = alltrue(flatten([for k, p in var.permissions : [for x in p.prefixes : length(x) > 0 && length(x) <= 1024 && !startswith(x, "/") && x != "/"]]))
+    error_message = "Each permissions prefixes entry must be an object key prefix such as \"reports/\": not empty, not starting with \"/\", at most 1024 characters."
+  }
+}
+
+variable "statements" {
+  description = <<-EOT
+    Raw IAM statements for what no preset covers, keyed by Sid (letters and digits; the terraform-aws-iam v6 inline policy shape): { actions, resources, effect = "Allow"|"Deny" (default "Allow"), condition = [{ test, variable, values }] }.
+    Actions are full "service:Action" names without wildcards; resources are ARNs with no wildcard in partition, service, region or account (never "*"); not_actions/not_resources are rejected.
+  EOT
+  type = map(object({
     actions   = list(string)
     resources = list(string)
-    conditions = optional(list(object({
+    effect    = optional(string, "Allow")
+    condition = optional(list(object({
       test     = string
       variable = string
       values   = list(string)
@@ -135,51 +183,68 @@ variable "extra_policy_statements" {
     not_actions   = optional(list(string))
     not_resources = optional(list(string))
   }))
-  default = []
+  default = {}
 
   validation {
-    condition     = alltrue([for s in var.extra_policy_statements : can(regex("^[A-Za-z0-9]{1,100}$", s.sid))])
-    error_message = "Each extra_policy_statements sid must be 1-100 letters or digits."
+    condition     = alltrue([for sid in keys(var.statements) : can(regex("^[A-Za-z0-9]{1,100}$", sid))])
+    error_message = "Each statements key is the statement's Sid: 1-100 letters or digits."
   }
 
   validation {
-    condition     = length(distinct([for s in var.extra_policy_statements : s.sid])) == length(var.extra_policy_statements) && !contains([for s in var.extra_policy_statements : s.sid], "PinpointEndpointAccess")
-    error_message = "extra_policy_statements sids must be unique and must not be \"PinpointEndpointAccess\" (used by this module)."
-  }
-
-  validation {
-    condition     = alltrue([for s in var.extra_policy_statements : contains(["Allow", "Deny"], s.effect)])
-    error_message = "Each extra_policy_statements effect must be \"Allow\" or \"Deny\"."
+    condition     = alltrue([for sid, s in var.statements : contains(["Allow", "Deny"], s.effect)])
+    error_message = "Each statements effect must be \"Allow\" or \"Deny\"."
   }
 
   validation {
     condition = alltrue([
-      for s in var.extra_policy_statements : length(s.actions) > 0 && alltrue([for a in s.actions : can(regex("^[a-z0-9-]+:[A-Za-z0-9]+$", a))])
+      for sid, s in var.statements : length(s.actions) > 0 && alltrue([for a in s.actions : can(regex("^[a-z0-9-]+:[A-Za-z0-9]+$", a))])
     ])
-    error_message = "Each extra_policy_statements entry needs at least one action, each a full \"service:Action\" name without wildcards (for example \"ses:SendEmail\")."
+    error_message = "Each statements entry needs at least one action, each a full \"service:Action\" name without wildcards (for example \"ses:SendEmail\")."
   }
 
   validation {
     condition = alltrue([
-      for s in var.extra_policy_statements : length(s.resources) > 0 && alltrue([
+      for sid, s in var.statements : length(s.resources) > 0 && alltrue([
         for r in s.resources : can(regex("^arn:[^:*?]+:[^:*?]+:[^:*?]*:[^:*?]*:.+$", r))
       ])
     ])
-    error_message = "Each extra_policy_statements entry needs at least one resource, each an ARN whose partition, service, region and account have no wildcard (\"*\", \"arn:aws:sqs:*:*:*\" are rejected); a wildcard after them is allowed, as in \"arn:aws:s3:::bucket/prefix/*\"."
+    error_message = "Each statements entry needs at least one resource, each an ARN whose partition, service, region and account have no wildcard (\"*\", \"arn:aws:sqs:*:*:*\" are rejected); a wildcard after them is allowed, as in \"arn:aws:s3:::bucket/prefix/*\"."
   }
 
   validation {
-    condition     = alltrue([for s in var.extra_policy_statements : s.not_actions == null && s.not_resources == null])
-    error_message = "extra_policy_statements must not use not_actions/not_resources (NotAction/NotResource); list the actions and resources explicitly."
+    condition     = alltrue([for sid, s in var.statements : s.not_actions == null && s.not_resources == null])
+    error_message = "statements must not use not_actions/not_resources (NotAction/NotResource); list the actions and resources explicitly."
   }
 
   validation {
     condition = alltrue([
-      for s in var.extra_policy_statements : length(distinct([for c in s.conditions : "${c.test}|${c.variable}"])) == length(s.conditions) && alltrue([
-        for c in s.conditions : can(regex("^(ForAnyValue:|ForAllValues:)?[A-Za-z]+$", c.test)) && length(c.variable) > 0 && length(c.values) > 0
+      for sid, s in var.statements : length(distinct([for c in s.condition : "${c.test}|${c.variable}"])) == length(s.condition) && alltrue([
+        for c in s.condition : can(regex("^(ForAnyValue:|ForAllValues:)?[A-Za-z]+$", c.test)) && length(c.variable) > 0 && length(c.values) > 0
       ])
     ])
-    error_message = "Each extra_policy_statements condition needs a test operator (for example \"StringEquals\"), a variable and at least one value; a (test, variable) pair may appear once per statement."
+    error_message = "Each statements condition needs a test operator (for example \"StringEquals\"), a variable and at least one value; a (test, variable) pair may appear once per statement."
+  }
+}
+
+variable "source_identities" {
+  description = "Optional: the source identities (the calling functions' names, which the runtime sends as SourceIdentity) allowed to assume the role, enforced with StringEquals on sts:SourceIdentity. Empty: any source identity (the trust allows sts:SetSourceIdentity either way)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for s in var.source_identities : can(regex("^[A-Za-z0-9_+=,.@-]{2,64}$", s))]) && length(distinct(var.source_identities)) == length(var.source_identities)
+    error_message = "Each source_identities entry must be 2-64 characters of letters, digits and _+=,.@- (a Lambda function name), without duplicates."
+  }
+}
+
+variable "session_tag_keys" {
+  description = "Optional: session tag keys the trusted principals may pass when assuming the role (sts:TagSession, restricted with ForAllValues:StringEquals on aws:TagKeys). Empty: no session tags allowed."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for k in var.session_tag_keys : can(regex("^[A-Za-z0-9 _.:/=+@-]{1,128}$", k)) && !startswith(lower(k), "aws:")]) && length(distinct(var.session_tag_keys)) == length(var.session_tag_keys)
+    error_message = "Each session_tag_keys entry must be a tag key of 1-128 letters, digits, spaces and _.:/=+@- (no wildcard, not starting with aws:), without duplicates."
   }
 }
 

@@ -76,8 +76,62 @@ describe('request matrix', () => {
         'target us-support role mobiletargeting:GetEndpoint',
         'target us-support role mobiletargeting:UpdateEndpoint',
         'target us-support role sts:GetCallerIdentity',
+        ...[
+          'dynamodb:BatchGetItem', 'dynamodb:DescribeTable', 'dynamodb:GetItem', 'dynamodb:PartiQLSelect', 'dynamodb:Query', 'dynamodb:Scan',
+          'dynamodb:BatchWriteItem', 'dynamodb:ConditionCheckItem', 'dynamodb:DeleteItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem',
+          'iot:DescribeEndpoint', 'iot:Publish',
+          'kinesis:PutRecord', 'kinesis:PutRecords',
+          'kms:Decrypt', 'kms:GenerateDataKey',
+          'profile:CreateProfile', 'profile:SearchProfiles', 'profile:UpdateProfile',
+          's3:GetObject', 's3:ListBucket', 's3:PutObject',
+          'sqs:GetQueueUrl', 'sqs:SendMessage',
+          'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath',
+        ].map((a) => `target us-support role ${a}`),
       ]),
     );
+  });
+});
+
+const PRESETS = ['customer_profiles', 'dynamodb_read', 'dynamodb_write', 'iot_publish', 'kinesis_write', 'pinpoint_endpoints', 's3_read', 's3_write', 'sqs_send', 'ssm_read'];
+
+describe('every preset is proven', () => {
+  test('the fixture uses every preset', () => {
+    expect(Object.keys(inputs.targets['us-support']?.permissions ?? {}).sort()).toEqual(PRESETS);
+  });
+
+  test.each(PRESETS)('%s: at least 40 requests, an allowed row per granted action, refused neighbours, no mismatch', (preset) => {
+    const rows = proof.matrix.rows.filter((r) => r.group === `Target us-support: preset ${preset}`);
+    expect(rows.length).toBeGreaterThanOrEqual(40);
+    expect(rows.filter((r) => r.mismatch)).toEqual([]);
+    const allowedActions = new Set(rows.filter((r) => r.result === 'Allowed').map((r) => r.request.action));
+    const promised = new Set(rows.filter((r) => r.expected === 'Allowed').map((r) => r.request.action));
+    expect(allowedActions).toEqual(promised);
+    expect(allowedActions.size).toBeGreaterThan(0);
+    for (const note of ['another region', 'another account']) {
+      if (preset.startsWith('s3_')) continue;
+      const neighbour = rows.filter((r) => r.note?.includes(note) && !r.request.action.startsWith('kms:'));
+      expect(neighbour.length).toBeGreaterThan(0);
+      expect(neighbour.every((r) => r.result !== 'Allowed')).toBe(true);
+    }
+  });
+
+  test.each([
+    ['dynamodb_read', ['dynamodb:DeleteItem', 'dynamodb:PartiQLDelete', 'dynamodb:PartiQLUpdate', 'dynamodb:PartiQLInsert', 'dynamodb:PutItem']],
+    ['s3_read', ['s3:DeleteObject', 's3:PutObject']],
+    ['s3_write', ['s3:DeleteObject', 's3:GetObject']],
+    ['ssm_read', ['ssm:PutParameter', 'ssm:DeleteParameter', 'kms:Encrypt']],
+    ['iot_publish', ['iot:Subscribe', 'iot:Connect', 'iot:Receive']],
+    ['sqs_send', ['sqs:ReceiveMessage', 'sqs:PurgeQueue', 'sqs:DeleteMessage']],
+    ['kinesis_write', ['kinesis:GetRecords', 'kinesis:DeleteStream']],
+    ['customer_profiles', ['profile:DeleteProfile', 'profile:DeleteDomain']],
+    ['pinpoint_endpoints', ['mobiletargeting:DeleteEndpoint']],
+  ])('%s: neighbour actions on the named resource are asked and refused', (preset, actions) => {
+    const rows = proof.matrix.rows.filter((r) => r.group === `Target us-support: preset ${preset}`);
+    for (const action of actions) {
+      const asked = rows.filter((r) => r.request.action === action);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.every((r) => r.result !== 'Allowed' && r.expected === 'Denied')).toBe(true);
+    }
   });
 });
 
@@ -100,8 +154,8 @@ describe('the proof fails on a widened policy', () => {
 
   test('widening the endpoint resource to apps/* lets another app through and the matrix reports it', async () => {
     const broken = withPolicyEdit('module.target_with_external_id', (s) => {
-      const pinpoint = s.find((x) => x['Sid'] === 'PinpointEndpointAccess');
-      if (!pinpoint) throw new Error('no PinpointEndpointAccess statement rendered');
+      const pinpoint = s.find((x) => x['Sid'] === 'PinpointEndpoints');
+      if (!pinpoint) throw new Error('no PinpointEndpoints statement rendered');
       pinpoint['Resource'] = 'arn:aws:mobiletargeting:eu-west-1:222222222222:apps/*';
     });
     const p = await proveRoles(inputs, broken);
@@ -110,8 +164,8 @@ describe('the proof fails on a widened policy', () => {
 
   test('widening the endpoint resource to * is caught by both', async () => {
     const broken = withPolicyEdit('module.target_with_external_id', (s) => {
-      const pinpoint = s.find((x) => x['Sid'] === 'PinpointEndpointAccess');
-      if (!pinpoint) throw new Error('no PinpointEndpointAccess statement rendered');
+      const pinpoint = s.find((x) => x['Sid'] === 'PinpointEndpoints');
+      if (!pinpoint) throw new Error('no PinpointEndpoints statement rendered');
       pinpoint['Resource'] = '*';
     });
     const p = await proveRoles(inputs, broken);
@@ -128,6 +182,44 @@ describe('the proof fails on a widened policy', () => {
     delete st['Condition'];
     const p = await proveRoles(inputs, broken);
     expect(mismatchesOf(p)).toContainEqual(expect.stringContaining('a user in the source account'));
+  });
+
+  const presetWidenings = [
+    ['the s3 prefix without its slash lets reports-old/ through', 'S3ReadObjects', (st: Record<string, unknown>) => { st['Resource'] = ['arn:aws:s3:::lp-data-bucket/reports*']; }, 'reports-old/'],
+    ['ListBucket without the s3:prefix condition lists the whole bucket', 'S3ReadList', (st: Record<string, unknown>) => { delete st['Condition']; }, 'list the whole bucket'],
+    ['a KMS grant without kms:ViaService lets the key be used directly', 'SsmReadKms', (st: Record<string, unknown>) => { delete st['Condition']; }, 'called directly'],
+    ['GetParametersByPath without the ssm:Recursive condition reads the whole tree', 'SsmReadByPath', (st: Record<string, unknown>) => { delete st['Condition']; }, 'Recursive=true'],
+    ['the ssm path as a string prefix lets /app-other through', 'SsmRead', (st: Record<string, unknown>) => { st['Resource'] = ['arn:aws:ssm:us-east-1:333333333333:parameter/app*']; }, 'app-other'],
+    ['DeleteItem in the read grant is reported', 'DynamoDbRead', (st: Record<string, unknown>) => { (st['Action'] as string[]).push('dynamodb:DeleteItem', 'dynamodb:PartiQLDelete'); }, 'dynamodb:PartiQLDelete'],
+    ['the index grant on every index of the table is reported', 'DynamoDbReadIndexes', (st: Record<string, unknown>) => { st['Resource'] = ['arn:aws:dynamodb:us-east-1:333333333333:table/Orders/index/*']; }, 'another index of the table'],
+    ['Subscribe next to Publish is reported', 'IotPublish', (st: Record<string, unknown>) => { (st['Action'] as string[]).push('iot:Receive'); }, 'iot:Receive'],
+    ['ReceiveMessage next to SendMessage is reported', 'SqsSend', (st: Record<string, unknown>) => { (st['Action'] as string[]).push('sqs:ReceiveMessage'); }, 'sqs:ReceiveMessage'],
+    ['a stream name prefix lets another stream through', 'KinesisWrite', (st: Record<string, unknown>) => { st['Resource'] = ['arn:aws:kinesis:us-east-1:333333333333:stream/lp-clicks*']; }, 'lp-clicks-old'],
+  ] as const;
+  // One proof over a copy with every widening at once (a proof run takes seconds); each must surface on its own row.
+  let widened: string[] = [];
+  beforeAll(async () => {
+    const broken = withPolicyEdit('module.target_plain', (s) => {
+      for (const [, sid, edit] of presetWidenings) {
+        const st = s.find((x) => x['Sid'] === sid);
+        if (!st) throw new Error(`no ${sid} statement rendered`);
+        edit(st);
+      }
+    });
+    widened = mismatchesOf(await proveRoles(inputs, broken));
+  });
+  test.each(presetWidenings)('%s', (_title, _sid, _edit, expected) => {
+    expect(widened).toContainEqual(expect.stringContaining(expected));
+  });
+
+  test('a trust policy without the source identity condition lets another function\'s session in', async () => {
+    const broken = JSON.parse(JSON.stringify(roles)) as RenderedRole[];
+    const target = broken.find((r) => r.module === 'module.target_with_external_id');
+    const st = (target?.trustPolicy.document.Statement as Array<{ Condition: { StringEquals: Record<string, unknown> } }>)[0];
+    if (!st) throw new Error('no trust statement rendered');
+    delete st.Condition.StringEquals['sts:SourceIdentity'];
+    const p = await proveRoles(inputs, broken);
+    expect(mismatchesOf(p)).toContainEqual(expect.stringContaining("another function's name as source identity"));
   });
 
   test('an extra statement action beyond what was written is reported', async () => {

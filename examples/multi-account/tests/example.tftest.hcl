@@ -86,7 +86,7 @@ run "one_function_two_target_accounts" {
   }
 
   assert {
-    condition     = jsondecode(module.target_b.permissions_policy).Statement[0].Resource == "arn:aws:mobiletargeting:us-east-1:333333333333:apps/fedcba9876543210fedcba9876543210/endpoints/*"
+    condition     = jsondecode(module.target_b.permissions_policy).Statement[0].Resource == ["arn:aws:mobiletargeting:us-east-1:333333333333:apps/fedcba9876543210fedcba9876543210/endpoints/*"]
     error_message = "Target b's role must be scoped to its own app and region."
   }
 }

@@ -18,7 +18,8 @@ mock_provider "aws" {
 
   mock_resource "aws_iam_role" {
     defaults = {
-      arn = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+      arn       = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+      unique_id = "AROAEXAMPLEUNIQUEID01"
     }
   }
 }
@@ -31,12 +32,14 @@ variables {
   trusted_role_arns = ["arn:aws:iam::111111111111:role/cross-account-endpoints"]
 }
 
+# ---- trust -------------------------------------------------------------------
+
 run "trust_policy_names_source_root_narrowed_to_execution_role" {
   command = plan
 
   assert {
     condition     = length(jsondecode(output.trust_policy).Statement) == 1
-    error_message = "Expected exactly one trust statement."
+    error_message = "Expected exactly one trust statement without session tags."
   }
 
   assert {
@@ -45,47 +48,23 @@ run "trust_policy_names_source_root_narrowed_to_execution_role" {
   }
 
   assert {
-    condition     = jsondecode(output.trust_policy).Statement[0].Action == "sts:AssumeRole" && jsondecode(output.trust_policy).Statement[0].Effect == "Allow"
-    error_message = "Trust must allow sts:AssumeRole only."
+    condition     = jsondecode(output.trust_policy).Statement[0].Action == ["sts:AssumeRole", "sts:SetSourceIdentity"] && jsondecode(output.trust_policy).Statement[0].Effect == "Allow"
+    error_message = "Trust must allow sts:AssumeRole and sts:SetSourceIdentity only."
   }
 
   assert {
     condition     = jsondecode(output.trust_policy).Statement[0].Condition == { ArnEquals = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] } }
-    error_message = "Trust must be narrowed with ArnEquals aws:PrincipalArn to the execution role, and carry no external id condition when none is set."
+    error_message = "Trust must be narrowed with ArnEquals aws:PrincipalArn to the execution role, and carry no external id or source identity condition when none is set."
   }
 
   assert {
     condition     = aws_iam_role.this.name == "cross-account-pinpoint-endpoints" && aws_iam_role.this.path == "/" && aws_iam_role.this.max_session_duration == 3600
-    error_message = "Role defaults (name, path, max session) are wrong."
+    error_message = "Role defaults (name, role_path, max session) are wrong."
   }
 
   assert {
-    condition     = aws_iam_role.this.permissions_boundary == null
-    error_message = "No permissions boundary by default."
-  }
-}
-
-run "permissions_policy_is_get_and_update_endpoint_on_one_app" {
-  command = plan
-
-  assert {
-    condition = jsondecode(output.permissions_policy).Statement == [{
-      Sid      = "PinpointEndpointAccess"
-      Effect   = "Allow"
-      Action   = ["mobiletargeting:GetEndpoint", "mobiletargeting:UpdateEndpoint"]
-      Resource = "arn:aws:mobiletargeting:eu-west-1:222222222222:apps/0123456789abcdef0123456789abcdef/endpoints/*"
-    }]
-    error_message = "Permissions must be exactly GetEndpoint and UpdateEndpoint on the app's endpoints."
-  }
-
-  assert {
-    condition     = aws_iam_role_policy.this.policy == output.permissions_policy
-    error_message = "The inline policy must carry the rendered permissions policy."
-  }
-
-  assert {
-    condition     = aws_iam_role.this.assume_role_policy == output.trust_policy
-    error_message = "The role must carry the rendered trust policy."
+    condition     = aws_iam_role.this.permissions_boundary == null && aws_iam_role.this.assume_role_policy == output.trust_policy
+    error_message = "No permissions boundary by default; the role carries the rendered trust policy."
   }
 }
 
@@ -109,12 +88,66 @@ run "external_id_and_several_execution_roles" {
   }
 }
 
+run "source_identities_with_external_id" {
+  command = plan
+
+  variables {
+    external_id       = "tenant-42"
+    source_identities = ["forwarder", "pinpoint-sync"]
+  }
+
+  assert {
+    condition = jsondecode(output.trust_policy).Statement[0].Condition == {
+      ArnEquals    = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] }
+      StringEquals = { "sts:ExternalId" = "tenant-42", "sts:SourceIdentity" = ["forwarder", "pinpoint-sync"] }
+    }
+    error_message = "source_identities must require StringEquals sts:SourceIdentity, next to the external id."
+  }
+}
+
+run "source_identities_alone" {
+  command = plan
+
+  variables {
+    source_identities = ["forwarder"]
+  }
+
+  assert {
+    condition     = jsondecode(output.trust_policy).Statement[0].Condition.StringEquals == { "sts:SourceIdentity" = ["forwarder"] }
+    error_message = "source_identities without external id must render only the source identity condition."
+  }
+}
+
+run "session_tag_keys_allow_tag_session_with_those_keys_only" {
+  command = plan
+
+  variables {
+    external_id      = "tenant-42"
+    session_tag_keys = ["tenant", "cost-center"]
+  }
+
+  assert {
+    condition = jsondecode(output.trust_policy).Statement[1] == {
+      Sid       = "TagSessionWithAllowedKeys"
+      Effect    = "Allow"
+      Principal = { AWS = "arn:aws:iam::111111111111:root" }
+      Action    = "sts:TagSession"
+      Condition = {
+        ArnEquals                   = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] }
+        StringEquals                = { "sts:ExternalId" = "tenant-42" }
+        "ForAllValues:StringEquals" = { "aws:TagKeys" = ["tenant", "cost-center"] }
+      }
+    }
+    error_message = "sts:TagSession must be its own statement, for the trusted principals, limited to the allowed tag keys."
+  }
+}
+
 run "options_reach_the_role" {
   command = plan
 
   variables {
     role_name            = "pinpoint-writer"
-    path                 = "/integrations/"
+    role_path            = "/integrations/"
     max_session_duration = 7200
     permissions_boundary = "arn:aws:iam::222222222222:policy/boundary"
     tags                 = { team = "growth" }
@@ -122,7 +155,7 @@ run "options_reach_the_role" {
 
   assert {
     condition     = aws_iam_role.this.name == "pinpoint-writer" && aws_iam_role.this.path == "/integrations/"
-    error_message = "role_name and path must reach the role."
+    error_message = "role_name and role_path must reach the role."
   }
 
   assert {
@@ -136,36 +169,85 @@ run "options_reach_the_role" {
   }
 }
 
-run "extra_statements_are_appended" {
+# ---- permissions: pinpoint_app_id, statements ----------------------------------
+
+run "pinpoint_app_id_is_the_pinpoint_endpoints_preset" {
+  command = plan
+
+  assert {
+    condition = jsondecode(output.permissions_policy).Statement == [{
+      Sid      = "PinpointEndpoints"
+      Effect   = "Allow"
+      Action   = ["mobiletargeting:GetEndpoint", "mobiletargeting:UpdateEndpoint"]
+      Resource = ["arn:aws:mobiletargeting:eu-west-1:222222222222:apps/0123456789abcdef0123456789abcdef/endpoints/*"]
+    }]
+    error_message = "pinpoint_app_id must grant exactly GetEndpoint and UpdateEndpoint on the app's endpoints."
+  }
+
+  assert {
+    condition     = aws_iam_role_policy.this.policy == output.permissions_policy && aws_iam_role_policy.this.name == "cross-account-access"
+    error_message = "The inline policy must carry the rendered permissions policy."
+  }
+}
+
+run "pinpoint_app_id_adds_to_the_pinpoint_endpoints_preset" {
   command = plan
 
   variables {
-    extra_policy_statements = [
-      {
-        sid       = "SendMail"
+    permissions = { pinpoint_endpoints = { resources = ["fedcba9876543210fedcba9876543210"] } }
+  }
+
+  assert {
+    condition = jsondecode(output.permissions_policy).Statement[0].Resource == [
+      "arn:aws:mobiletargeting:eu-west-1:222222222222:apps/fedcba9876543210fedcba9876543210/endpoints/*",
+      "arn:aws:mobiletargeting:eu-west-1:222222222222:apps/0123456789abcdef0123456789abcdef/endpoints/*",
+    ]
+    error_message = "pinpoint_app_id and permissions.pinpoint_endpoints must render one statement over both apps."
+  }
+}
+
+run "permissions_without_pinpoint_app_id" {
+  command = plan
+
+  variables {
+    pinpoint_app_id = null
+    permissions     = { sqs_send = { resources = ["orders"] } }
+  }
+
+  assert {
+    condition     = [for s in jsondecode(output.permissions_policy).Statement : s.Sid] == ["SqsSend"]
+    error_message = "Without pinpoint_app_id only the requested preset renders."
+  }
+}
+
+run "statements_are_rendered_by_sid" {
+  command = plan
+
+  variables {
+    statements = {
+      SendMail = {
         actions   = ["ses:SendEmail"]
         resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"]
-        conditions = [
+        condition = [
           { test = "StringEquals", variable = "ses:FromAddress", values = ["noreply@example.com"] },
           { test = "StringLike", variable = "ses:Recipients", values = ["*@example.com"] },
         ]
-      },
-      {
-        sid       = "ReadQueue"
+      }
+      ReadQueue = {
         effect    = "Allow"
         actions   = ["sqs:ReceiveMessage", "sqs:DeleteMessage"]
         resources = ["arn:aws:sqs:eu-west-1:222222222222:jobs"]
-      },
-    ]
+      }
+    }
   }
 
   assert {
-    condition     = length(jsondecode(output.permissions_policy).Statement) == 3
-    error_message = "Expected the Pinpoint statement plus two extra statements."
+    condition     = [for s in jsondecode(output.permissions_policy).Statement : s.Sid] == ["PinpointEndpoints", "ReadQueue", "SendMail"]
+    error_message = "Expected the preset statement plus the raw statements, sorted by Sid."
   }
 
   assert {
-    condition = jsondecode(output.permissions_policy).Statement[1] == {
+    condition = jsondecode(output.permissions_policy).Statement[2] == {
       Sid      = "SendMail"
       Effect   = "Allow"
       Action   = ["ses:SendEmail"]
@@ -175,16 +257,53 @@ run "extra_statements_are_appended" {
         StringLike   = { "ses:Recipients" = ["*@example.com"] }
       }
     }
-    error_message = "Extra statement with conditions rendered wrongly."
+    error_message = "A statement with conditions rendered wrongly."
   }
 
   assert {
-    condition     = !contains(keys(jsondecode(output.permissions_policy).Statement[2]), "Condition")
+    condition     = !contains(keys(jsondecode(output.permissions_policy).Statement[1]), "Condition")
     error_message = "A statement without conditions must not carry a Condition key."
   }
 }
 
-run "outputs_role_arn_and_name" {
+run "statements_alone_are_a_grant" {
+  command = plan
+
+  variables {
+    pinpoint_app_id = null
+    statements      = { DenyDelete = { effect = "Deny", actions = ["sqs:PurgeQueue"], resources = ["arn:aws:sqs:eu-west-1:222222222222:jobs"] } }
+  }
+
+  assert {
+    condition     = jsondecode(output.permissions_policy).Statement == [{ Sid = "DenyDelete", Effect = "Deny", Action = ["sqs:PurgeQueue"], Resource = ["arn:aws:sqs:eu-west-1:222222222222:jobs"] }]
+    error_message = "A Deny statement alone renders as written."
+  }
+}
+
+run "accepts_prefix_wildcard_and_set_operators" {
+  command = plan
+  variables {
+    statements = {
+      ReadReports = {
+        actions   = ["s3:GetObject"]
+        resources = ["arn:aws:s3:::reports-222222222222/exports/*"]
+        condition = [{ test = "ForAnyValue:StringEquals", variable = "aws:TagKeys", values = ["team"] }]
+      }
+    }
+  }
+  assert {
+    condition     = jsondecode(output.permissions_policy).Statement[1].Resource == ["arn:aws:s3:::reports-222222222222/exports/*"]
+    error_message = "A wildcard after the account part is allowed and rendered as written."
+  }
+  assert {
+    condition     = jsondecode(output.permissions_policy).Statement[1].Condition == { "ForAnyValue:StringEquals" = { "aws:TagKeys" = ["team"] } }
+    error_message = "Set operators (ForAnyValue:/ForAllValues:) are accepted."
+  }
+}
+
+# ---- outputs -------------------------------------------------------------------
+
+run "outputs_role_arn_name_and_unique_id" {
   command = apply
 
   assert {
@@ -193,12 +312,25 @@ run "outputs_role_arn_and_name" {
   }
 
   assert {
-    condition     = output.role_name == "cross-account-pinpoint-endpoints"
-    error_message = "role_name output must be the role's name."
+    condition     = output.role_name == "cross-account-pinpoint-endpoints" && output.role_unique_id == "AROAEXAMPLEUNIQUEID01"
+    error_message = "role_name and role_unique_id outputs must be the role's."
+  }
+
+  assert {
+    condition     = output.permissions_policy == aws_iam_role_policy.this.policy
+    error_message = "permissions_policy output must be the inline policy's document."
   }
 }
 
 # ---- every validation rejects a bad value -------------------------------------
+
+run "rejects_no_grant_at_all" {
+  command = plan
+  variables {
+    pinpoint_app_id = null
+  }
+  expect_failures = [aws_iam_role_policy.this]
+}
 
 run "rejects_bad_region" {
   command = plan
@@ -296,12 +428,12 @@ run "rejects_bad_role_name" {
   expect_failures = [var.role_name]
 }
 
-run "rejects_bad_path" {
+run "rejects_bad_role_path" {
   command = plan
   variables {
-    path = "integrations"
+    role_path = "integrations"
   }
-  expect_failures = [var.path]
+  expect_failures = [var.role_path]
 }
 
 run "rejects_bad_external_id" {
@@ -336,99 +468,144 @@ run "rejects_bad_permissions_boundary" {
   expect_failures = [var.permissions_boundary]
 }
 
-run "rejects_bad_extra_sid" {
+run "rejects_bad_source_identity" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "has-dash", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+    source_identities = ["has space"]
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.source_identities]
 }
 
-run "rejects_duplicate_or_reserved_extra_sid" {
+run "rejects_duplicate_source_identities" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "PinpointEndpointAccess", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+    source_identities = ["forwarder", "forwarder"]
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.source_identities]
 }
 
-run "rejects_bad_extra_effect" {
+run "rejects_aws_session_tag_key" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "A", effect = "allow", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+    session_tag_keys = ["aws:team"]
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.session_tag_keys]
 }
 
-run "rejects_wildcard_extra_action" {
+run "rejects_wildcard_session_tag_key" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "A", actions = ["ses:Send*"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+    session_tag_keys = ["team*"]
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.session_tag_keys]
 }
 
-run "rejects_star_extra_resource" {
+run "rejects_bad_statement_sid" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "A", actions = ["ses:SendEmail"], resources = ["*"] }]
+    statements = { "has-dash" = { actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.statements]
 }
 
-run "rejects_wildcard_account_in_extra_resource" {
+run "rejects_statement_sid_taken_by_a_preset" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "A", actions = ["sqs:SendMessage"], resources = ["arn:aws:sqs:eu-west-1:*:jobs"] }]
+    statements = { PinpointEndpoints = { actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [aws_iam_role_policy.this]
 }
 
-run "rejects_wildcard_service_in_extra_resource" {
+run "rejects_bad_statement_effect" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "A", actions = ["sqs:SendMessage"], resources = ["arn:aws:*:eu-west-1:222222222222:jobs"] }]
+    statements = { A = { effect = "allow", actions = ["ses:SendEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.statements]
 }
 
-run "accepts_prefix_wildcard_and_set_operators" {
+run "rejects_wildcard_statement_action" {
   command = plan
   variables {
-    extra_policy_statements = [{
-      sid        = "ReadReports"
-      actions    = ["s3:GetObject"]
-      resources  = ["arn:aws:s3:::reports-222222222222/exports/*"]
-      conditions = [{ test = "ForAnyValue:StringEquals", variable = "aws:TagKeys", values = ["team"] }]
-    }]
+    statements = { A = { actions = ["ses:Send*"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
   }
-  assert {
-    condition     = jsondecode(output.permissions_policy).Statement[1].Resource == ["arn:aws:s3:::reports-222222222222/exports/*"]
-    error_message = "A wildcard after the account part is allowed and rendered as written."
-  }
-  assert {
-    condition     = jsondecode(output.permissions_policy).Statement[1].Condition == { "ForAnyValue:StringEquals" = { "aws:TagKeys" = ["team"] } }
-    error_message = "Set operators (ForAnyValue:/ForAllValues:) are accepted."
-  }
+  expect_failures = [var.statements]
 }
 
-run "rejects_extra_not_action" {
+run "rejects_star_statement_action" {
   command = plan
   variables {
-    extra_policy_statements = [{ sid = "A", effect = "Deny", actions = ["ses:SendEmail"], not_actions = ["ses:SendRawEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] }]
+    statements = { A = { actions = ["*"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.statements]
 }
 
-run "rejects_bad_extra_condition" {
+run "rejects_service_star_statement_action" {
   command = plan
   variables {
-    extra_policy_statements = [{
-      sid        = "A"
-      actions    = ["ses:SendEmail"]
-      resources  = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"]
-      conditions = [{ test = "StringEquals", variable = "ses:FromAddress", values = [] }]
-    }]
+    statements = { A = { actions = ["ses:*"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
   }
-  expect_failures = [var.extra_policy_statements]
+  expect_failures = [var.statements]
+}
+
+run "rejects_statement_without_actions" {
+  command = plan
+  variables {
+    statements = { A = { actions = [], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
+  }
+  expect_failures = [var.statements]
+}
+
+run "rejects_star_statement_resource" {
+  command = plan
+  variables {
+    statements = { A = { actions = ["ses:SendEmail"], resources = ["*"] } }
+  }
+  expect_failures = [var.statements]
+}
+
+run "rejects_wildcard_account_in_statement_resource" {
+  command = plan
+  variables {
+    statements = { A = { actions = ["sqs:SendMessage"], resources = ["arn:aws:sqs:eu-west-1:*:jobs"] } }
+  }
+  expect_failures = [var.statements]
+}
+
+run "rejects_wildcard_service_in_statement_resource" {
+  command = plan
+  variables {
+    statements = { A = { actions = ["sqs:SendMessage"], resources = ["arn:aws:*:eu-west-1:222222222222:jobs"] } }
+  }
+  expect_failures = [var.statements]
+}
+
+run "rejects_statement_not_action" {
+  command = plan
+  variables {
+    statements = { A = { effect = "Deny", actions = ["ses:SendEmail"], not_actions = ["ses:SendRawEmail"], resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"] } }
+  }
+  expect_failures = [var.statements]
+}
+
+run "rejects_bad_statement_condition" {
+  command = plan
+  variables {
+    statements = {
+      A = {
+        actions   = ["ses:SendEmail"]
+        resources = ["arn:aws:ses:eu-west-1:222222222222:identity/example.com"]
+        condition = [{ test = "StringEquals", variable = "ses:FromAddress", values = [] }]
+      }
+    }
+  }
+  expect_failures = [var.statements]
+}
+
+run "rejects_policy_over_the_iam_size_limit" {
+  command = plan
+  variables {
+    permissions = { sqs_send = { resources = [for i in range(300) : "queue-with-a-rather-long-name-${i}"] } }
+  }
+  expect_failures = [aws_iam_role_policy.this]
 }

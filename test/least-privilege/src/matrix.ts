@@ -8,7 +8,8 @@
  * policy set allows.
  */
 import { evaluate, type AuthorizationRequest, type NamedPolicy, type PolicyDocument } from '../../../stack/src/iam/evaluate';
-import { catalogRequests, type ArnScope } from './catalog';
+import { actionAcceptsArn, catalogRequests, type ArnScope } from './catalog';
+import { presetGrants, presetProbes } from './presets';
 import type { RenderedRole } from './extract';
 import {
   SOURCE_MODULE,
@@ -100,7 +101,9 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     const role = roleFor(roles, `module.${t.module}`);
     const roleArn = targetRoleArn(inputs, t);
     const trust = role.trustPolicy.document;
-    const ext = t.external_id ? { 'sts:ExternalId': t.external_id } : undefined;
+    // The runtime sends the function's name as SourceIdentity (CONTRACT.md); with an external id when one is configured.
+    const sourceIdentity = { 'sts:SourceIdentity': src.function_name };
+    const ext = t.external_id ? { 'sts:ExternalId': t.external_id, ...sourceIdentity } : sourceIdentity;
     const assume = (principal: string, policies: NamedPolicy[], context?: Record<string, string>): AuthorizationRequest => ({
       principal,
       action: 'sts:AssumeRole',
@@ -114,7 +117,12 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, ext), note: t.external_id ? 'with the configured external id' : 'no external id configured' });
     if (t.external_id) {
       push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies), note: 'without external id' });
-      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { 'sts:ExternalId': WRONG_EXTERNAL_ID }), note: 'wrong external id' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { 'sts:ExternalId': WRONG_EXTERNAL_ID, ...sourceIdentity }), note: 'wrong external id' });
+    }
+    if (t.source_identities.length) {
+      const id = t.external_id ? { 'sts:ExternalId': t.external_id } : undefined;
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, id), note: 'without source identity' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...id, 'sts:SourceIdentity': 'lp-other-function' }), note: 'another function\'s name as source identity' });
     }
     const intruders: Array<[string, string]> = [
       ['another role in the source account (administrator)', `arn:${P}:iam::${src.account}:role/lp-other-function`],
@@ -143,11 +151,11 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     ];
     for (const [, t] of targets) {
       others.push(`arn:${P}:iam::${t.account}:role/lp-some-role`);
-      others.push(`arn:${P}:iam::${OTHER_ACCOUNT}:role${t.path}${t.role_name}`);
+      others.push(`arn:${P}:iam::${OTHER_ACCOUNT}:role${t.role_path}${t.role_name}`);
       others.push(`arn:${P}:iam::${t.account}:role/other-path/${t.role_name}`);
-      for (const [, u] of targets) if (u.account !== t.account) others.push(`arn:${P}:iam::${u.account}:role${t.path}${t.role_name}`);
+      for (const [, u] of targets) if (u.account !== t.account) others.push(`arn:${P}:iam::${u.account}:role${t.role_path}${t.role_name}`);
     }
-    if (first) others.push(`arn:${P}:iam::${first.account}:role${first.path}${first.role_name}-2`);
+    if (first) others.push(`arn:${P}:iam::${first.account}:role${first.role_path}${first.role_name}-2`);
     for (const resource of [...new Set(others)]) {
       push({
         group,
@@ -191,9 +199,9 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
         push({ group: edges, principalLabel, request: { principal, action, resource: arn.replace(/\*$/, 'lp-endpoint-2'), resourceAccount: account, identityPolicies: policies }, note });
       }
     }
-    // Extra statements: exactly as written, nothing more.
-    for (const s of t.extra_policy_statements) {
-      const group = `Target ${name}: extra statement ${s.sid}`;
+    // Raw statements: exactly as written, nothing more.
+    for (const [sid, s] of Object.entries(t.statements)) {
+      const group = `Target ${name}: statement ${sid}`;
       const services = [...new Set(s.actions.map((a) => a.split(':')[0] as string))];
       for (const resource of s.resources) {
         const [, , , region = '', account = ''] = resource.split(':');
@@ -214,6 +222,31 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
         }
       }
     }
+    // Presets: the named resources under every action of their services, the granted actions on neighbours.
+    for (const [preset, p] of Object.entries(t.permissions).sort(([a], [b]) => a.localeCompare(b))) {
+      const group = `Target ${name}: preset ${preset}`;
+      const presetScope = { partition: P, region: t.region, account: t.account };
+      const granted = [...new Set(presetGrants(preset, p, presetScope).map((g) => g.action))];
+      const probes = presetProbes(preset, p, presetScope);
+      const ask = (action: string, resource: string, account: string, note: string, context?: Record<string, string>): void => {
+        // A KMS key is governed by its key policy too: the default one, which lets the key's account use IAM policies.
+        const resourcePolicy = resource.startsWith(`arn:${P}:kms:`) ? defaultKeyPolicy(P, account) : undefined;
+        push({ group, principalLabel, request: { principal, action, resource, resourceAccount: account, identityPolicies: policies, ...(resourcePolicy ? { resourcePolicy } : {}), ...(context ? { context } : {}) }, note });
+      };
+      for (const sweep of probes.catalog) {
+        for (const c of await catalogRequests(sweep.service, { ...presetScope, values: sweep.values })) {
+          if (!sweep.resourceTypes.includes(c.resourceType)) continue;
+          ask(c.action, c.resource, t.account, `named resource (${c.resourceType})${sweep.context ? `; ${contextNote(sweep.context)}` : ''}`, sweep.context);
+        }
+      }
+      for (const n of probes.neighbours) {
+        for (const action of granted) {
+          if (!(await actionAcceptsArn(action, n.resource))) continue;
+          ask(action, n.resource, n.account, n.note, n.context);
+        }
+      }
+      for (const e of probes.extra) ask(e.action, e.resource, e.account, `${e.note}${e.context ? `; ${contextNote(e.context)}` : ''}`, e.context);
+    }
   }
 
   // The execution role's own permissions: every action of the swept services in the source account,
@@ -232,6 +265,18 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     }
   }
   return out;
+}
+
+function contextNote(context: Record<string, string>): string {
+  return Object.entries(context).map(([k, v]) => `${k}=${v === '' ? '""' : v}`).join(', ');
+}
+
+/** The key policy KMS creates by default: the key's account may use the key through IAM policies. */
+function defaultKeyPolicy(partition: string, account: string): PolicyDocument {
+  return {
+    Version: '2012-10-17',
+    Statement: [{ Sid: 'EnableIamUserPermissions', Effect: 'Allow', Principal: { AWS: `arn:${partition}:iam::${account}:root` }, Action: 'kms:*', Resource: '*' }],
+  };
 }
 
 /** Does the catalog ARN (built from a resource type's template) have the same shape as `arn`? */

@@ -5,10 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { presetGrants, rulesHold, type ContextRule, type PresetInput } from './presets';
 import { FIXTURE_DIR } from './render';
 
-export interface ExtraStatementInput {
-  sid: string;
+/** One raw `statements` entry (keyed by Sid). */
+export interface StatementInput {
   effect: 'Allow' | 'Deny';
   actions: string[];
   resources: string[];
@@ -20,9 +21,14 @@ export interface TargetInput {
   region: string;
   pinpoint_app_id: string;
   role_name: string;
-  path: string;
+  role_path: string;
   external_id: string | null;
-  extra_policy_statements: ExtraStatementInput[];
+  /** modules/target-role `source_identities`: sts:SourceIdentity must be one of them (empty: not checked). */
+  source_identities: string[];
+  session_tag_keys: string[];
+  statements: Record<string, StatementInput>;
+  /** modules/target-role `permissions` (preset name => input). */
+  permissions: Record<string, PresetInput>;
 }
 
 export interface FixtureInputs {
@@ -42,6 +48,8 @@ export interface Grant {
   resource: string;
   /** Context values the request must carry, e.g. the external id. */
   context?: Record<string, string>;
+  /** Conditions on the request context (kms:ViaService, s3:prefix, ssm:Recursive). */
+  rules?: ContextRule[];
   why: string;
 }
 
@@ -52,7 +60,7 @@ export function executionRoleArn(inputs: FixtureInputs): string {
 }
 
 export function targetRoleArn(inputs: FixtureInputs, target: TargetInput): string {
-  return `arn:${inputs.partition}:iam::${target.account}:role${target.path}${target.role_name}`;
+  return `arn:${inputs.partition}:iam::${target.account}:role${target.role_path}${target.role_name}`;
 }
 
 export function endpointsArn(inputs: FixtureInputs, target: TargetInput, appId = target.pinpoint_app_id): string {
@@ -84,15 +92,21 @@ export function promisedGrants(inputs: FixtureInputs): Grant[] {
       action: 'sts:AssumeRole',
       resource: role,
       ...(t.external_id ? { context: { 'sts:ExternalId': t.external_id } } : {}),
+      ...(t.source_identities.length ? { rules: [{ key: 'sts:SourceIdentity', test: 'equals' as const, values: t.source_identities, text: 'source identity' }] } : {}),
       why: `execution role assumes target ${name}`,
     });
     for (const action of ['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint']) {
       grants.push({ principal: role, action, resource: endpointsArn(inputs, t), why: `target ${name}: endpoints of app ${t.pinpoint_app_id}` });
     }
-    for (const s of t.extra_policy_statements) {
+    for (const [sid, s] of Object.entries(t.statements)) {
       if (s.effect !== 'Allow') continue;
       for (const action of s.actions) for (const resource of s.resources) {
-        grants.push({ principal: role, action, resource, why: `target ${name}: extra statement ${s.sid}` });
+        grants.push({ principal: role, action, resource, why: `target ${name}: statement ${sid}` });
+      }
+    }
+    for (const [preset, p] of Object.entries(t.permissions)) {
+      for (const g of presetGrants(preset, p, { partition: inputs.partition, region: t.region, account: t.account })) {
+        grants.push({ principal: role, action: g.action, resource: g.resource, ...(g.rules ? { rules: g.rules } : {}), why: `target ${name}: preset ${preset}: ${g.why}` });
       }
     }
   }
@@ -115,6 +129,7 @@ export function matchingGrant(
       g.action.toLowerCase() === request.action.toLowerCase() &&
       (request.resource !== '*' || g.resource === '*') &&
       globToRegExp(g.resource).test(request.resource) &&
-      Object.entries(g.context ?? {}).every(([k, v]) => request.context?.[k] === v),
+      Object.entries(g.context ?? {}).every(([k, v]) => request.context?.[k] === v) &&
+      rulesHold(g.rules, request.context),
   );
 }
