@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Bundles the shipped Pinpoint function (lambda/functions/pinpoint/index.ts) into
-// dist/index.js and the reproducible dist/function.zip, with the package's own
-// bundler (lambda/bin/bundle.mjs, also behind `npx cross-account-lambda bundle`).
-// Options: --sourcemap, --outdir <dir>.
+// Bundles the shipped functions with the package's own bundler (lambda/bin/bundle.mjs,
+// also behind `npx cross-account-lambda bundle`), each into its own folder so their
+// index.js files do not overwrite each other:
+//   Pinpoint           lambda/functions/pinpoint/index.ts          -> <outdir>/index.js, <outdir>/function.zip
+//   Customer Profiles  lambda/functions/customer-profiles/src/index.ts
+//                                                     -> <outdir>/customer-profiles/index.js, .../customer-profiles.zip
+// Options: --sourcemap, --outdir <dir> (default dist).
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundle, describeBundle } from '../lambda/bin/bundle.mjs';
@@ -10,10 +13,20 @@ import { bundle, describeBundle } from '../lambda/bin/bundle.mjs';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
 const outdirArg = args.indexOf('--outdir');
+const outdir = resolve(root, outdirArg >= 0 ? args[outdirArg + 1] : 'dist');
 
-const result = await bundle({
-  entry: join(root, 'lambda/functions/pinpoint/index.ts'),
-  outdir: resolve(root, outdirArg >= 0 ? args[outdirArg + 1] : 'dist'),
-  sourcemap: args.includes('--sourcemap'),
-});
-console.log(describeBundle(result));
+/** The shipped functions: entry, folder under outdir, zip name (mk/lambda.mk copies the zips to modules/source-lambda/package/). */
+const SHIPPED_FUNCTIONS = [
+  { entry: 'lambda/functions/pinpoint/index.ts', dir: '.', zipName: 'function.zip' },
+  { entry: 'lambda/functions/customer-profiles/src/index.ts', dir: 'customer-profiles', zipName: 'customer-profiles.zip' },
+];
+
+for (const fn of SHIPPED_FUNCTIONS) {
+  const result = await bundle({
+    entry: join(root, fn.entry),
+    outdir: join(outdir, fn.dir),
+    zipName: fn.zipName,
+    sourcemap: args.includes('--sourcemap'),
+  });
+  console.log(describeBundle(result));
+}

@@ -87,7 +87,15 @@ type Outcome = { ok: Record<string, unknown> } | { error: Error };
 function fakePinpoint(nodeHttp: typeof import('@smithy/node-http-handler'), protocols: typeof import('@smithy/core/protocols')) {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Readable } = require('node:stream') as typeof import('node:stream');
-  const rules = new Map<string, { once: Outcome[]; always?: Outcome }>();
+  type Fake = (input: Record<string, unknown>) => Record<string, unknown>;
+  const rules = new Map<string, { once: Outcome[]; always?: Outcome; fake?: Fake }>();
+  const fakeOutcome = (fake: Fake, input: Record<string, unknown>): Outcome => {
+    try {
+      return { ok: fake(input) };
+    } catch (error) {
+      return { error: error as Error };
+    }
+  };
   let recorded: Array<PinpointCall & { op: string }> = [];
   const ruleFor = (op: string) => {
     let rule = rules.get(op);
@@ -115,7 +123,7 @@ function fakePinpoint(nodeHttp: typeof import('@smithy/node-http-handler'), prot
     const auth = request.headers.authorization ?? '';
     recorded.push({ op, args: [{ input }], auth, region: /\/([a-z0-9-]+)\/mobiletargeting\//.exec(auth)?.[1] });
     const rule = ruleFor(op);
-    const outcome = rule.once.shift() ?? rule.always ?? { ok: {} };
+    const outcome = rule.once.shift() ?? (rule.fake ? fakeOutcome(rule.fake, input) : rule.always) ?? { ok: {} };
     if ('error' in outcome) {
       const error = outcome.error as Error & { $metadata?: { httpStatusCode?: number } };
       if (error.name === 'TimeoutError') throw error;
@@ -128,10 +136,12 @@ function fakePinpoint(nodeHttp: typeof import('@smithy/node-http-handler'), prot
     on(command: { name: string }) {
       const rule = ruleFor(opOf(command));
       const builder = {
-        resolves: (ok: Record<string, unknown>) => ((rule.always = { ok }), builder),
-        rejects: (error: Error) => ((rule.always = { error }), builder),
+        resolves: (ok: Record<string, unknown>) => ((rule.always = { ok }), delete rule.fake, builder),
+        rejects: (error: Error) => ((rule.always = { error }), delete rule.fake, builder),
         resolvesOnce: (ok: Record<string, unknown>) => (rule.once.push({ ok }), builder),
         rejectsOnce: (error: Error) => (rule.once.push({ error }), builder),
+        /** Answers every call from `fake(input)` (a throw becomes the error answer). */
+        callsFake: <I>(fake: (input: I) => Record<string, unknown>) => ((rule.fake = fake as unknown as Fake), delete rule.always, builder),
         on: (next: { name: string }) => api.on(next),
       };
       return builder;

@@ -4,9 +4,10 @@
  * naming the variable, the target and the rule.
  */
 import { PinpointClient } from '@aws-sdk/client-pinpoint';
-import { ConfigurationError, type Target } from '../../src/index';
+import type { Target } from '../../src/index';
+import { requiredSetting } from '../shared/settings';
 
-const APP_ID_PATTERN = /^[0-9a-f]{32}$/;
+const APP_ID_RULE = { requiredBy: 'Pinpoint', pattern: /^[0-9a-f]{32}$/, expected: 'expected 32 lowercase hex characters' };
 
 export interface PinpointTarget {
   target: Target;
@@ -19,14 +20,7 @@ export function pinpointTargets(targets: ReadonlyMap<string, Target>): Map<strin
   for (const [name, target] of targets) {
     // A top-level "pinpointAppId" (deprecated, rendered by modules/source-lambda until it moves to settings)
     // arrives here as settings.pinpointAppId: see src/config.ts.
-    const appId = target.settings.pinpointAppId;
-    if (appId === undefined || !APP_ID_PATTERN.test(appId)) {
-      throw new ConfigurationError(
-        `CROSS_ACCOUNT_TARGETS is invalid: ${name}.settings.pinpointAppId: ` +
-          `${appId === undefined ? 'is required by the Pinpoint function' : 'expected 32 lowercase hex characters'}.`,
-        { target: name, roleArn: target.roleArn },
-      );
-    }
+    const appId = requiredSetting(target, 'pinpointAppId', APP_ID_RULE);
     result.set(name, { target, appId, client: target.client(PinpointClient) });
   }
   return result;

@@ -1,20 +1,17 @@
 /**
- * Lambda entry point of the Customer Profiles function (handler `index.handler`).
- * At cold start: targets and their domains are read and validated (a bad
- * environment fails the init with a ConfigurationError), one Customer Profiles
- * client per target is built and each target's first AssumeRole is started.
+ * The shipped Customer Profiles endpoints function (handler `index.handler`),
+ * built on the runtime like the Pinpoint function. Everything here runs once per
+ * cold start: configuration is parsed and validated (a bad environment or a
+ * missing/malformed settings.customerProfilesDomain fails the init with a
+ * ConfigurationError), each target's first AssumeRole starts without waiting
+ * for it, and one Customer Profiles client per target is built.
  */
 import { Logger } from '@aws-lambda-powertools/logger';
+import { createTargets } from '../../../src/index';
 import { createHandler } from './handler';
-import { AssumeRoleFailure } from './runtime';
-import { createTargets } from './targets';
+import { customerProfilesTargets } from './targets';
 
 const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'cross-account-customer-profiles' });
-const targets = createTargets(process.env, (target, phase, error) =>
-  logger.warn(`credential ${phase} failed; the next request will retry`, {
-    target,
-    errorName: error instanceof AssumeRoleFailure ? error.upstreamName : error instanceof Error ? error.name : 'Error',
-  }),
-);
+const targets = customerProfilesTargets(createTargets({ logger }));
 
 export const handler = createHandler({ targets, logger });

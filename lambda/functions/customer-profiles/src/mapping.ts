@@ -16,7 +16,8 @@
  */
 import type { Profile, UpdateAddress, UpdateProfileCommandInput } from '@aws-sdk/client-customer-profiles';
 import type { ChannelType, EndpointResponse } from '@aws-sdk/client-pinpoint';
-import { InvalidRequestError, type EndpointRequestInput } from './runtime';
+import { InvalidRequestError } from '../../pinpoint/errors';
+import type { EndpointRequestInput } from '../../pinpoint/event';
 
 export const ATTR = {
   endpointId: 'pinpoint.EndpointId',

@@ -21,7 +21,7 @@ import {
 import type { EndpointResponse } from '@aws-sdk/client-pinpoint';
 import { holdsEndpoint, toEndpoint, toProfileFields } from './mapping';
 import { ENDPOINT_KEY, ENDPOINT_OBJECT_TYPE, endpointObject, endpointObjectTypeDefinition } from './object-type';
-import type { EndpointRequestInput } from './runtime';
+import type { EndpointRequestInput } from '../../pinpoint/event';
 
 /** IAM actions per endpoint operation, and the resource each needs (see the README's "Permissions"). */
 export const CUSTOMER_PROFILES_ACTIONS = {

@@ -1,5 +1,5 @@
 import { ATTR, toEndpoint, toProfileFields } from '../src/mapping';
-import type { EndpointRequestInput } from '../src/runtime';
+import type { EndpointRequestInput } from '../../pinpoint/event';
 import type { Profile } from '@aws-sdk/client-customer-profiles';
 
 /** What UpdateProfile does with the fields (the merge the service documents), for pure round trips. */

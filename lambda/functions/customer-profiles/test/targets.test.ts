@@ -1,5 +1,6 @@
-/** Cold-start configuration (the glue over today's lambda/src, see src/targets.ts). */
-import { createTargets } from '../src/targets';
+/** Cold-start configuration: the runtime's targets plus each target's settings.customerProfilesDomain. */
+import { createTargets } from '../../../src/index';
+import { customerProfilesTargets } from '../src/targets';
 
 const ROLE = 'arn:aws:iam::222222222222:role/customer-profiles';
 const base = { AWS_REGION: 'eu-central-1', AWS_ACCESS_KEY_ID: 'AKIDMASTER', AWS_SECRET_ACCESS_KEY: 'master' };
@@ -9,36 +10,43 @@ const env = (targets: unknown, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 const target = (more: Record<string, unknown> = {}) => ({ roleArn: ROLE, region: 'eu-west-1', prefetch: false, ...more });
+const silent = { warn: () => undefined };
+const init = (e: Record<string, string>) => customerProfilesTargets(createTargets({ env: e, logger: silent }));
 
 describe('domain per target', () => {
   test.each([
     ['the setting', env({ a: target({ settings: { customerProfilesDomain: 'crm' } }) }), 'crm'],
-    ['the setting over the variable', env({ a: target({ settings: { customerProfilesDomain: 'crm' } }) }, { CUSTOMER_PROFILES_DOMAIN: 'other' }), 'crm'],
-    ['the variable as fallback', env({ a: target() }, { CUSTOMER_PROFILES_DOMAIN: 'fallback_1' }), 'fallback_1'],
-    ['a Pinpoint app id is tolerated (source-lambda renders it when set)', env({ a: target({ pinpointAppId: '0'.repeat(32), settings: { customerProfilesDomain: 'd' } }) }), 'd'],
+    ['64 characters of the allowed set', env({ a: target({ settings: { customerProfilesDomain: `A_-9${'x'.repeat(60)}` } }) }), `A_-9${'x'.repeat(60)}`],
+    ['a Pinpoint app id is tolerated (source-lambda renders it when set)', env({ a: target({ settings: { pinpointAppId: '0'.repeat(32), customerProfilesDomain: 'd' } }) }), 'd'],
   ])('%s', (_label, e, domain) => {
-    const targets = createTargets(e, () => undefined);
-    expect(targets.get('a')).toMatchObject({ name: 'a', roleArn: ROLE, region: 'eu-west-1', domain });
+    const targets = init(e);
+    expect(targets.get('a')).toMatchObject({ target: { name: 'a', roleArn: ROLE, region: 'eu-west-1' }, domain });
     targets.get('a')?.client.destroy();
+  });
+
+  test('the client is the target\'s own (one per target, in its region)', async () => {
+    const targets = init(env({ a: target({ settings: { customerProfilesDomain: 'crm' } }), b: target({ region: 'us-east-1', settings: { customerProfilesDomain: 'crm' } }) }));
+    const [a, b] = [targets.get('a'), targets.get('b')];
+    expect(a?.client).not.toBe(b?.client);
+    await expect(b?.client.config.region()).resolves.toBe('us-east-1');
+    for (const t of targets.values()) t.client.destroy();
   });
 });
 
 describe('a bad environment fails the init naming the variable, the target and the rule', () => {
   test.each([
-    ['not JSON', env('{'), /CROSS_ACCOUNT_TARGETS is invalid: it is not set or not valid JSON/],
-    ['no targets', env({}), /at least one target/],
-    ['no domain anywhere', env({ a: target() }), /target "a" has no settings\.customerProfilesDomain \(and CUSTOMER_PROFILES_DOMAIN is not set\)/],
-    ['bad domain name', env({ a: target({ settings: { customerProfilesDomain: 'a.b' } }) }), /target "a": customerProfilesDomain must match/],
-    ['__proto__ as a target name', env('{"__proto__": {"roleArn": "x"}}'), /target name "__proto__" is not allowed/],
-    ['constructor as a settings key', env({ a: target({ settings: { constructor: 'x' } }) }), /target "a": settings key "constructor" is not allowed/],
-    ['unknown target key', env({ a: target({ pinpointAppID: 'x', settings: { customerProfilesDomain: 'd' } }) }), /CROSS_ACCOUNT_TARGETS is invalid: target "a": .*pinpointAppID/],
-    ['bad role ARN', env({ a: target({ roleArn: 'role', settings: { customerProfilesDomain: 'd' } }) }), /target "a": roleArn: expected arn:<partition>:iam/],
-    ['bad target name', env({ 'a b': target({ settings: { customerProfilesDomain: 'd' } }) }), /target name "a b" must match/],
-    ['bad timeout', env({ a: target({ settings: { customerProfilesDomain: 'd' } }) }, { CROSS_ACCOUNT_MAX_ATTEMPTS: '0' }), /CROSS_ACCOUNT_MAX_ATTEMPTS is invalid: expected an integer 1\.\.10/],
+    ['no domain', env({ a: target() }), /CROSS_ACCOUNT_TARGETS is invalid: a\.settings\.customerProfilesDomain: is required by the Customer Profiles function/],
+    ['the second target has no domain', env({ a: target({ settings: { customerProfilesDomain: 'd' } }), b: target() }), /b\.settings\.customerProfilesDomain: is required/],
+    ['a dot in the domain', env({ a: target({ settings: { customerProfilesDomain: 'a.b' } }) }), /a\.settings\.customerProfilesDomain: expected a Customer Profiles domain name, \^\[a-zA-Z0-9_-\]\{1,64\}\$/],
+    ['an empty domain', env({ a: target({ settings: { customerProfilesDomain: '' } }) }), /a\.settings\.customerProfilesDomain: expected/],
+    ['65 characters', env({ a: target({ settings: { customerProfilesDomain: 'x'.repeat(65) } }) }), /a\.settings\.customerProfilesDomain: expected/],
+    ['the old CUSTOMER_PROFILES_DOMAIN variable is not read', env({ a: target() }, { CUSTOMER_PROFILES_DOMAIN: 'crm' }), /a\.settings\.customerProfilesDomain: is required/],
+    ['the runtime still validates the rest (unknown target key)', env({ a: target({ pinpointAppID: 'x', settings: { customerProfilesDomain: 'd' } }) }), /CROSS_ACCOUNT_TARGETS is invalid: .*pinpointAppID/],
+    ['__proto__ as a target name', env('{"__proto__": {"roleArn": "x"}}'), /__proto__/],
   ])('%s', (_label, e, message) => {
-    expect(() => createTargets(e, () => undefined)).toThrow(message);
+    expect(() => init(e)).toThrow(message);
     try {
-      createTargets(e, () => undefined);
+      init(e);
     } catch (error) {
       expect((error as Error).name).toBe('ConfigurationError');
     }
