@@ -37,7 +37,12 @@ locals {
       extras     = []
       kms        = null
       statements = {
-        "" = { actions = ["profile:CreateProfile", "profile:SearchProfiles", "profile:UpdateProfile"], arns = ["arn:{partition}:profile:{region}:{account}:domains/{name}"], per = "name", condition = null }
+        # Exactly what the customer-profiles function calls (lambda/functions/customer-profiles/src/profiles.ts,
+        # CUSTOMER_PROFILES_ACTIONS). It never calls CreateProfile: a new endpoint's profile is created by
+        # PutProfileObject on the PinpointEndpoint object type (unique key), which IAM authorises on both
+        # the domain and that object type.
+        ""        = { actions = ["profile:SearchProfiles", "profile:UpdateProfile"], arns = ["arn:{partition}:profile:{region}:{account}:domains/{name}"], per = "name", condition = null }
+        "Objects" = { actions = ["profile:PutProfileObject", "profile:PutProfileObjectType"], arns = ["arn:{partition}:profile:{region}:{account}:domains/{name}", "arn:{partition}:profile:{region}:{account}:domains/{name}/object-types/PinpointEndpoint"], per = "name", condition = null }
       }
     }
     ssm_read = {

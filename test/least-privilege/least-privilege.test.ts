@@ -82,7 +82,7 @@ describe('request matrix', () => {
           'iot:DescribeEndpoint', 'iot:Publish',
           'kinesis:PutRecord', 'kinesis:PutRecords',
           'kms:Decrypt', 'kms:GenerateDataKey',
-          'profile:CreateProfile', 'profile:SearchProfiles', 'profile:UpdateProfile',
+          'profile:PutProfileObject', 'profile:PutProfileObjectType', 'profile:SearchProfiles', 'profile:UpdateProfile',
           's3:GetObject', 's3:ListBucket', 's3:PutObject',
           'sqs:GetQueueUrl', 'sqs:SendMessage',
           'ssm:GetParameter', 'ssm:GetParameters', 'ssm:GetParametersByPath',
@@ -123,7 +123,7 @@ describe('every preset is proven', () => {
     ['iot_publish', ['iot:Subscribe', 'iot:Connect', 'iot:Receive']],
     ['sqs_send', ['sqs:ReceiveMessage', 'sqs:PurgeQueue', 'sqs:DeleteMessage']],
     ['kinesis_write', ['kinesis:GetRecords', 'kinesis:DeleteStream']],
-    ['customer_profiles', ['profile:DeleteProfile', 'profile:DeleteDomain']],
+    ['customer_profiles', ['profile:CreateProfile', 'profile:DeleteProfile', 'profile:DeleteDomain', 'profile:ListDomains']],
     ['pinpoint_endpoints', ['mobiletargeting:DeleteEndpoint']],
   ])('%s: neighbour actions on the named resource are asked and refused', (preset, actions) => {
     const rows = proof.matrix.rows.filter((r) => r.group === `Target us-support: preset ${preset}`);

@@ -38,13 +38,21 @@ run "customer_profiles_on_the_domain" {
     permissions = { customer_profiles = { resources = ["customers"] } }
   }
   assert {
-    condition = jsondecode(output.permissions_policy).Statement == [{
-      Sid      = "CustomerProfiles"
-      Effect   = "Allow"
-      Action   = ["profile:CreateProfile", "profile:SearchProfiles", "profile:UpdateProfile"]
-      Resource = ["arn:aws:profile:eu-west-1:222222222222:domains/customers"]
-    }]
-    error_message = "customer_profiles must grant Search/Create/UpdateProfile on the domain ARN."
+    condition = jsondecode(output.permissions_policy).Statement == [
+      {
+        Sid      = "CustomerProfiles"
+        Effect   = "Allow"
+        Action   = ["profile:SearchProfiles", "profile:UpdateProfile"]
+        Resource = ["arn:aws:profile:eu-west-1:222222222222:domains/customers"]
+      },
+      {
+        Sid      = "CustomerProfilesObjects"
+        Effect   = "Allow"
+        Action   = ["profile:PutProfileObject", "profile:PutProfileObjectType"]
+        Resource = ["arn:aws:profile:eu-west-1:222222222222:domains/customers", "arn:aws:profile:eu-west-1:222222222222:domains/customers/object-types/PinpointEndpoint"]
+      },
+    ]
+    error_message = "customer_profiles must grant exactly the function's calls: Search/UpdateProfile on the domain, Put object (type) on the domain and its PinpointEndpoint object type; never CreateProfile."
   }
 }
 
@@ -303,7 +311,7 @@ run "every_preset_at_once" {
   }
   assert {
     condition = [for s in jsondecode(output.permissions_policy).Statement : s.Sid] == [
-      "CustomerProfiles", "DynamoDbRead", "DynamoDbReadIndexes", "DynamoDbWrite", "IotPublish", "IotPublishDescribeEndpoint", "KinesisWrite",
+      "CustomerProfiles", "CustomerProfilesObjects", "DynamoDbRead", "DynamoDbReadIndexes", "DynamoDbWrite", "IotPublish", "IotPublishDescribeEndpoint", "KinesisWrite",
       "PinpointEndpoints", "S3ReadList", "S3ReadObjects", "S3ReadKms", "S3WriteObjects", "SqsSend", "SqsSendKms", "SsmRead", "SsmReadByPath", "SsmReadKms", "SendMail",
     ]
     error_message = "One statement per job, one Sid each, presets sorted by name then raw statements."

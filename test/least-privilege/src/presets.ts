@@ -85,7 +85,12 @@ export function presetGrants(preset: string, p: PresetInput, scope: ArnScope): P
       grant(['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint'], names.map((n) => `arn:${P}:mobiletargeting:${R}:${A}:apps/${n}/endpoints/*`), 'endpoints of the app');
       break;
     case 'customer_profiles':
-      grant(['profile:SearchProfiles', 'profile:CreateProfile', 'profile:UpdateProfile'], names.map((n) => `arn:${P}:profile:${R}:${A}:domains/${n}`), 'profiles of the domain');
+      grant(['profile:SearchProfiles', 'profile:UpdateProfile'], names.map((n) => `arn:${P}:profile:${R}:${A}:domains/${n}`), 'profiles of the domain');
+      grant(
+        ['profile:PutProfileObject', 'profile:PutProfileObjectType'],
+        names.flatMap((n) => [`arn:${P}:profile:${R}:${A}:domains/${n}`, `arn:${P}:profile:${R}:${A}:domains/${n}/object-types/PinpointEndpoint`]),
+        "the domain and the function's PinpointEndpoint object type",
+      );
       break;
     case 'ssm_read': {
       const params = names.map((n) => `arn:${P}:ssm:${R}:${A}:parameter/${trimSlash(n)}`);
@@ -165,6 +170,7 @@ export function presetProbes(preset: string, p: PresetInput, scope: ArnScope): P
     case 'customer_profiles':
       probes.catalog.push({ service: 'profile', resourceTypes: ['domains', 'object-types', 'integrations'], values: { DomainName: name } });
       regional('profile', (n, r, a) => `arn:${P}:profile:${r}:${a}:domains/${n}`, [['a domain sharing the string prefix', `${name}-old`], ['another domain', 'lp-other-domain']]);
+      probes.neighbours.push({ note: 'another object type of the domain', resource: `arn:${P}:profile:${R}:${A}:domains/${name}/object-types/PinpointEndpointOld`, account: A });
       break;
     case 'ssm_read': {
       const base = trimSlash(name);
