@@ -21,10 +21,22 @@ const EXTERNAL_ID_PATTERN = /^[\w+=,.@:/-]{2,1224}$/;
  */
 const SESSION_DURATION_RULE = 'expected 900..3600 (role chaining caps a session at one hour)';
 
+const APP_ID_RULE = 'expected 32 lowercase hex characters';
+
 const targetSchema = z.strictObject({
   roleArn: z.string().check(z.regex(ROLE_ARN_PATTERN, 'expected arn:<partition>:iam::<12 digits>:role/<path/name>')),
   region: z.string().check(z.regex(REGION_PATTERN, 'expected an AWS region such as eu-west-1')),
-  pinpointAppId: z.string().check(z.regex(APP_ID_PATTERN, 'expected 32 lowercase hex characters')),
+  // Legacy top-level form; modules/source-lambda renders settings.pinpointAppId (CONTRACT.md).
+  pinpointAppId: z.optional(z.string().check(z.regex(APP_ID_PATTERN, APP_ID_RULE))),
+  settings: z.optional(
+    z
+      .record(z.string(), z.string())
+      .check(
+        z.refine((s) => s.pinpointAppId === undefined || APP_ID_PATTERN.test(s.pinpointAppId), { message: APP_ID_RULE, path: ['pinpointAppId'] }),
+      ),
+  ),
+  sourceIdentity: z.optional(z.boolean()),
+  prefetch: z.optional(z.boolean()),
   externalId: z.optional(
     z.string().check(z.regex(EXTERNAL_ID_PATTERN, 'expected 2-1224 characters of [A-Za-z0-9_+=,.@:/-]')),
   ),
@@ -39,7 +51,7 @@ const targetsSchema = z
   .record(z.string().check(z.regex(TARGET_NAME_PATTERN, 'target names must match ^[A-Za-z0-9_-]{1,64}$')), targetSchema)
   .check(z.refine((targets) => Object.keys(targets).length > 0, 'expected at least one target'));
 
-export type TargetConfig = z.infer<typeof targetSchema> & { name: string };
+export type TargetConfig = Omit<z.infer<typeof targetSchema>, 'pinpointAppId'> & { name: string; pinpointAppId: string };
 
 export interface Config {
   /** Targets by name, in the order they were configured. */
@@ -55,8 +67,8 @@ export interface Config {
 
 const TARGETS_FORM =
   'a JSON object keyed by target name (^[A-Za-z0-9_-]{1,64}$), each value {"roleArn": "arn:<partition>:iam::<12 digits>:role/<path/name>", ' +
-  '"region": "<aws region>", "pinpointAppId": "<32 lowercase hex>", "externalId"?: "<2-1224 chars of [\\w+=,.@:/-]>", ' +
-  '"sessionDurationSeconds"?: 900..3600}';
+  '"region": "<aws region>", "externalId"?: "<2-1224 chars of [\\w+=,.@:/-]>", "sessionDurationSeconds"?: 900..3600, ' +
+  '"sourceIdentity"?: boolean, "prefetch"?: boolean, "settings": {"pinpointAppId": "<32 lowercase hex>", ...}}';
 
 type Env = Record<string, string | undefined>;
 
@@ -78,7 +90,13 @@ function parseTargets(env: Env): Map<string, TargetConfig> {
     const problems = formatIssues(result.error.issues, '(root)', true);
     fail('CROSS_ACCOUNT_TARGETS', problems, TARGETS_FORM);
   }
-  return new Map(Object.entries(result.data).map(([name, target]) => [name, { ...target, name }]));
+  return new Map(
+    Object.entries(result.data).map(([name, target]) => {
+      const pinpointAppId = target.settings?.pinpointAppId ?? target.pinpointAppId;
+      if (pinpointAppId === undefined) fail('CROSS_ACCOUNT_TARGETS', `${name}.settings.pinpointAppId is missing`, TARGETS_FORM);
+      return [name, { ...target, name, pinpointAppId }];
+    }),
+  );
 }
 
 function parseInteger(env: Env, variable: string, fallback: number, min: number, max: number): number {

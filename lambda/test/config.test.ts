@@ -16,6 +16,12 @@ describe('configuration', () => {
     expect(config.targets.get('eu-marketing')).toMatchObject({ name: 'eu-marketing', roleArn: ROLE_EU, externalId: 'ext-id-123' });
   });
 
+  test('the source-lambda form: settings.pinpointAppId, sourceIdentity, prefetch', () => {
+    const { pinpointAppId, ...rest } = ONE_TARGET['eu-marketing'];
+    const config = loadConfig(withTargets({ eu: { ...rest, sourceIdentity: false, prefetch: false, settings: { pinpointAppId, table: 'Orders' } } }));
+    expect(config.targets.get('eu')).toMatchObject({ pinpointAppId, sourceIdentity: false, prefetch: false, settings: { table: 'Orders' } });
+  });
+
   test.each<[string, Record<string, string | undefined>, RegExp]>([
     ['missing targets', { ...base }, /CROSS_ACCOUNT_TARGETS is invalid: it is not set\. Expected a JSON object keyed by target name/],
     ['not JSON', withTargets('{nope'), /CROSS_ACCOUNT_TARGETS is invalid: it is not valid JSON/],
@@ -24,6 +30,9 @@ describe('configuration', () => {
     ['bad role ARN', withTargets(t({ roleArn: 'arn:aws:iam::12:user/x' })), /eu\.roleArn: expected arn:<partition>:iam::<12 digits>:role/],
     ['bad region', withTargets(t({ region: 'Europe' })), /eu\.region: expected an AWS region/],
     ['bad app id', withTargets(t({ pinpointAppId: 'ABC' })), /eu\.pinpointAppId: expected 32 lowercase hex/],
+    ['bad settings app id', withTargets(t({ pinpointAppId: undefined, settings: { pinpointAppId: 'ABC' } })), /eu\.settings\.pinpointAppId: expected 32 lowercase hex/],
+    ['no app id', withTargets(t({ pinpointAppId: undefined, settings: { table: 'Orders' } })), /eu\.settings\.pinpointAppId is missing/],
+    ['bad settings value', withTargets(t({ settings: { table: 1 } })), /eu\.settings\.table/],
     ['bad external id', withTargets(t({ externalId: 'x' })), /eu\.externalId: expected 2-1224 characters/],
     ['bad duration', withTargets(t({ sessionDurationSeconds: 60 })), /eu\.sessionDurationSeconds: expected 900\.\.3600/],
     ['duration past the role-chaining cap', withTargets(t({ sessionDurationSeconds: 7200 })), /eu\.sessionDurationSeconds: expected 900\.\.3600 \(role chaining/],
