@@ -34,7 +34,7 @@ output "execution_role_name" {
 }
 
 output "assume_role_policy_arn" {
-  description = "ARN of the managed policy that allows sts:AssumeRole on exactly the target role ARNs."
+  description = "ARN of the managed policy that allows sts:AssumeRole and sts:SetSourceIdentity on exactly the target role ARNs, for this function only."
   value       = aws_iam_policy.assume_targets.arn
 }
 

@@ -124,7 +124,7 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then Pinpoint, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout)."
+  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then the target service, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout)."
   type        = number
   default     = 60
 
@@ -135,7 +135,7 @@ variable "timeout" {
 }
 
 variable "architecture" {
-  description = "Instruction set of the function: arm64 or x86_64. The shipped bundle is plain JavaScript and runs on both."
+  description = "Instruction set of the function: arm64 or x86_64. The shipped bundle (and any bundle of plain JavaScript) runs on both."
   type        = string
   default     = "arm64"
 
@@ -146,7 +146,7 @@ variable "architecture" {
 }
 
 variable "runtime" {
-  description = "Lambda runtime: nodejs22.x or a later Node.js runtime (the bundle targets Node.js 22; nodejs20.x can no longer be created)."
+  description = "Lambda runtime: nodejs22.x or a later Node.js runtime (the shipped bundle and `cross-account-lambda bundle` target Node.js 22; nodejs20.x can no longer be created)."
   type        = string
   default     = "nodejs22.x"
 
@@ -190,7 +190,7 @@ variable "log_level" {
 }
 
 variable "connect_timeout_ms" {
-  description = "Connection timeout for STS and Pinpoint calls in milliseconds (CROSS_ACCOUNT_CONNECT_TIMEOUT_MS)."
+  description = "Connection timeout for STS and target-service calls in milliseconds (CROSS_ACCOUNT_CONNECT_TIMEOUT_MS)."
   type        = number
   default     = 1000
 
@@ -201,7 +201,7 @@ variable "connect_timeout_ms" {
 }
 
 variable "request_timeout_ms" {
-  description = "Per-attempt request timeout for STS and Pinpoint calls in milliseconds (CROSS_ACCOUNT_REQUEST_TIMEOUT_MS)."
+  description = "Per-attempt request timeout for STS and target-service calls in milliseconds (CROSS_ACCOUNT_REQUEST_TIMEOUT_MS)."
   type        = number
   default     = 3000
 
