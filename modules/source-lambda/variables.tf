@@ -72,7 +72,7 @@ variable "targets" {
     condition = alltrue([
       for t in var.targets : t.pinpoint_app_id == null || lookup(t.settings, "pinpointAppId", t.pinpoint_app_id) == t.pinpoint_app_id
     ])
-    error_message = "A target sets pinpoint_app_id and a different settings.pinpointAppId: set one of them."
+    error_message = "Each targets entry must set pinpoint_app_id or settings.pinpointAppId, not two different values (set one of them)."
   }
 
   validation {
