@@ -8,7 +8,7 @@ check-stack-tools: ## Check what the local stack needs (python3, moto_server)
 	@command -v moto_server >/dev/null || { echo 'error: moto_server is missing: pip install "moto[server]"' >&2; exit 1; }
 
 check-local-tools: check-stack-tools ## Check every local tool (python3, moto_server, terraform)
-	@command -v terraform >/dev/null || { echo 'error: terraform is missing: install Terraform >= 1.5.7 (https://developer.hashicorp.com/terraform/install)' >&2; exit 1; }
+	@command -v terraform >/dev/null || { echo 'error: terraform is missing: install Terraform >= 1.11 (https://developer.hashicorp.com/terraform/install)' >&2; exit 1; }
 	@echo "local tools: python3, moto_server, terraform found"
 
 test-stack: deps check-stack-tools ## Local stack tests (each file starts and stops its own moto)

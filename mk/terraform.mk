@@ -36,7 +36,26 @@ echo "tf-test: $$d: $$(tail -n 1 "$$log")"; rm -f "$$log"
 endef
 export tf_test_dir
 
-tf-test: ## terraform test (mocked AWS provider) in every module/example with tests/
+# The modules work with Terraform >= 1.5.7; their tests need more: mock_provider (1.7), override_during (1.11).
+TF_TEST_MIN_VERSION := 1.11.0
+.PHONY: check-terraform-version
+check-terraform-version: ## Fail unless Terraform is recent enough for the module tests (>= 1.11)
+	@v=$$($(TF) version -json 2>/dev/null | node -e 'process.stdout.write(JSON.parse(require("fs").readFileSync(0, "utf8")).terraform_version)'); \
+	if ! printf '%s\n%s\n' "$(TF_TEST_MIN_VERSION)" "$$v" | sort -V -C; then \
+	  echo "error: terraform $$v is too old for the module tests (mock_provider needs 1.7, override_during 1.11): install Terraform >= $(TF_TEST_MIN_VERSION)" >&2; exit 1; \
+	fi
+
+tf-test: check-terraform-version ## terraform test (mocked AWS provider) in every module/example with tests/
 	@printf '%s\n' $(TF_TEST_DIRS) | xargs -P $(TF_JOBS) -I{} bash -c "$$tf_test_dir" _ {}
 
 TEST_TARGETS += tf-fmt tf-validate tf-test
+
+# Module READMEs: Requirements/Resources/Inputs/Outputs tables generated from the .tf files.
+.PHONY: module-docs check-module-docs
+module-docs: deps ## Regenerate the tables in modules/*/README.md from versions.tf, variables.tf, outputs.tf
+	npx tsx scripts/module-docs.ts
+
+check-module-docs: deps ## Fail when a module README's tables differ from its .tf files
+	npx tsx scripts/module-docs.ts --check
+
+TEST_TARGETS += check-module-docs

@@ -13,7 +13,7 @@ import { DeleteEndpointCommand } from '@aws-sdk/client-pinpoint';
 
 import { startFunctionProcess, type FunctionProcess } from '../stack/src/function-process';
 import { startLocalStack } from '../stack/src/index';
-import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withTargets } from '../stack/src/local-flow';
+import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withPinpointApp, withTargets } from '../stack/src/local-flow';
 import { provisionLocal, type Provisioned } from '../stack/src/provision';
 import type { LocalStack } from '../stack/src/types';
 
@@ -104,7 +104,7 @@ async function run(): Promise<void> {
   );
 
   // What the Lambda service does before the first invocation: a session of the execution role.
-  const executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn);
+  const executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn, { functionArn: provisioned.functionArn });
   const fn = await startFunctionProcess({
     env: provisioned.functionEnvironment,
     credentials: executionCredentials,
@@ -159,7 +159,7 @@ async function run(): Promise<void> {
   // 4. Another app in the same target account, through the function.
   const otherEnv = withTargets(provisioned.functionEnvironment, (targets) => ({
     ...targets,
-    'other-app': { ...targetConfig, pinpointAppId: provisioned.otherPinpointAppId },
+    'other-app': withPinpointApp(targetConfig, provisioned.otherPinpointAppId),
   }));
   const other = await startFunctionProcess({
     env: otherEnv,

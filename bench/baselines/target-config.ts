@@ -20,12 +20,16 @@ export interface BaselineEvent {
   endpointId: string;
 }
 
+type ConfiguredTarget = Omit<BaselineTarget, 'name' | 'pinpointAppId'> & { settings?: { pinpointAppId?: string } };
+
 export function targetFor(event: BaselineEvent, env: NodeJS.ProcessEnv = process.env): BaselineTarget {
-  const targets = JSON.parse(env.CROSS_ACCOUNT_TARGETS ?? '{}') as Record<string, Omit<BaselineTarget, 'name'>>;
+  const targets = JSON.parse(env.CROSS_ACCOUNT_TARGETS ?? '{}') as Record<string, ConfiguredTarget>;
   const name = event.target ?? Object.keys(targets)[0];
   const target = name === undefined ? undefined : targets[name];
-  if (name === undefined || target === undefined) throw new Error('unknown target');
-  return { name, ...target };
+  const pinpointAppId = target?.settings?.pinpointAppId;
+  if (name === undefined || target === undefined || pinpointAppId === undefined) throw new Error('unknown target');
+  const { roleArn, region, externalId, sessionDurationSeconds } = target;
+  return { name, roleArn, region, pinpointAppId, externalId, sessionDurationSeconds };
 }
 
 /** SDK-standard endpoint override for a service (v3 reads these itself; v2 does not). */

@@ -92,7 +92,7 @@ export async function openContext(params: BenchParams, log: (line: string) => vo
     log('provisioning examples/local with Terraform');
     const provisioned = await provisionLocal(stack, { workDir });
     const p = provisioned;
-    const bootstrap = await stack.lambdaServiceCredentials(p.executionRoleArn, { durationSeconds: 3600, sessionName: 'bench-bootstrap' });
+    const bootstrap = await stack.lambdaServiceCredentials(p.executionRoleArn, { durationSeconds: 3600, sessionName: 'bench-bootstrap', functionArn: p.functionArn });
     const targetCredentials = await targetRoleCredentials(stack, p, bootstrap);
     await seedEndpoint(stack, p, targetCredentials);
     stack.setLatency({ sts: params.stsLatencyMs, pinpoint: params.pinpointLatencyMs });
@@ -102,6 +102,7 @@ export async function openContext(params: BenchParams, log: (line: string) => vo
       stack.lambdaServiceCredentials(p.executionRoleArn, {
         durationSeconds: EXECUTION_SESSION_SECONDS,
         sessionName: `bench-${name}-${++sessions}`,
+        functionArn: p.functionArn,
       });
 
     return {

@@ -3,6 +3,11 @@ output "function_name" {
   value       = module.source_lambda.function_name
 }
 
+output "function_arn" {
+  description = "ARN of the function in the source account (its role's policies are bound to it with lambda:SourceFunctionArn)."
+  value       = module.source_lambda.function_arn
+}
+
 output "function_environment" {
   description = "The function's environment as the source-lambda module wrote it (run the bundle locally with it)."
   value       = module.source_lambda.environment_variables

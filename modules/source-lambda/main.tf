@@ -6,24 +6,43 @@ data "aws_region" "current" {}
 
 locals {
   partition      = data.aws_partition.current.partition
+  region         = data.aws_region.current.id
   account_id     = coalesce(var.account_id, data.aws_caller_identity.current.account_id)
   role_name      = coalesce(var.role_name, var.function_name)
   log_group_name = "/aws/lambda/${var.function_name}"
-  # Built rather than read from the log group so the policy is known at plan
-  # time. `name` exists in provider 5.x and (deprecated) in 6.x.
-  log_group_arn = "arn:${local.partition}:logs:${data.aws_region.current.id}:${local.account_id}:log-group:${local.log_group_name}"
-  package_path  = coalesce(var.package_path, "${path.module}/package/function.zip")
+  # Built rather than read from the log group or the function, so the policies are
+  # known at plan time and the function's own ARN can be a condition of its role's
+  # policies without a cycle. data.aws_region's `id` is the region name in provider
+  # 5.x and 6.x (`name` is deprecated in 6.x). Postconditions compare both with the
+  # real ARNs at apply.
+  log_group_arn = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${local.log_group_name}"
+  function_arn  = "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}"
 
-  # Only attributes that are set; jsonencode sorts keys, so the value is stable.
-  # Contract: docs/architecture.md, "Function environment".
+  # null = the shipped Pinpoint function, which needs a Pinpoint app id per target.
+  shipped_bundle = var.package_path == null
+  package_path   = coalesce(var.package_path, "${path.module}/package/function.zip")
+  description = coalesce(var.description, local.shipped_bundle ?
+    "Reads and updates Pinpoint endpoints in other accounts through cross-account roles" :
+  "Reaches other AWS accounts through cross-account roles")
+
+  # settings plus pinpointAppId = pinpoint_app_id when set (CONTRACT.md).
+  target_settings = {
+    for name, t in var.targets : name => merge(t.settings, t.pinpoint_app_id == null ? {} : { pinpointAppId = t.pinpoint_app_id })
+  }
+  targets_without_pinpoint_app = sort([for name, s in local.target_settings : name if !contains(keys(s), "pinpointAppId")])
+
+  # Only attributes that differ from the runtime's defaults; jsonencode sorts keys,
+  # so the value is stable. Contract: docs/architecture.md, "Function environment".
   cross_account_targets = {
     for name, t in var.targets : name => {
       for k, v in {
         roleArn                = t.role_arn
         region                 = t.region
-        pinpointAppId          = t.pinpoint_app_id
         externalId             = t.external_id
         sessionDurationSeconds = t.session_duration_seconds
+        sourceIdentity         = t.source_identity ? null : false
+        prefetch               = t.prefetch ? null : false
+        settings               = length(local.target_settings[name]) > 0 ? local.target_settings[name] : null
       } : k => v if v != null
     }
   }
@@ -42,6 +61,12 @@ locals {
 
   target_role_arns = sort(distinct([for t in values(var.targets) : t.role_arn]))
 
+  # Lambda adds lambda:SourceFunctionArn to every call made with the credentials it
+  # hands this function (and to the CreateLogStream/PutLogEvents calls it makes for
+  # it): the execution role's credentials used anywhere else, or by another function
+  # given this role, match none of the statements below.
+  this_function_only = { ArnEquals = { "lambda:SourceFunctionArn" = local.function_arn } }
+
   trust_policy = jsonencode({
     Version = "2012-10-17"
     Statement = [
@@ -59,10 +84,11 @@ locals {
     Version = "2012-10-17"
     Statement = [
       {
-        Sid      = "WriteOwnLogGroup"
-        Effect   = "Allow"
-        Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-        Resource = "${local.log_group_arn}:log-stream:*"
+        Sid       = "WriteOwnLogGroup"
+        Effect    = "Allow"
+        Action    = ["logs:CreateLogStream", "logs:PutLogEvents"]
+        Resource  = "${local.log_group_arn}:log-stream:*"
+        Condition = local.this_function_only
       }
     ]
   })
@@ -71,10 +97,30 @@ locals {
     Version = "2012-10-17"
     Statement = [
       {
-        Sid      = "AssumeTargetRoles"
-        Effect   = "Allow"
-        Action   = "sts:AssumeRole"
-        Resource = local.target_role_arns
+        Sid       = "AssumeTargetRoles"
+        Effect    = "Allow"
+        Action    = ["sts:AssumeRole", "sts:SetSourceIdentity"]
+        Resource  = local.target_role_arns
+        Condition = local.this_function_only
+      }
+    ]
+  })
+
+  # policy_statements (keyed by Sid), rendered like target-role's raw statements.
+  statements_policy = length(var.policy_statements) == 0 ? null : jsonencode({
+    Version = "2012-10-17"
+    Statement = [
+      for sid, s in var.policy_statements : {
+        for k, v in {
+          Sid      = sid
+          Effect   = s.effect
+          Action   = s.actions
+          Resource = s.resources
+          Condition = length(s.condition) == 0 ? null : {
+            for test in distinct([for c in s.condition : c.test]) :
+            test => { for c in s.condition : c.variable => c.values if c.test == test }
+          }
+        } : k => v if v != null
       }
     ]
   })
@@ -109,16 +155,33 @@ resource "aws_cloudwatch_log_group" "this" {
   tags              = var.tags
 }
 
+# Every policy below is replaced with the role (replace_triggered_by its unique id):
+# deleting the role removes its inline policies and attachments in IAM, and without
+# this a `-replace` of the role would leave them missing until a second apply.
 resource "aws_iam_role_policy" "logs" {
   name   = "write-own-log-group"
   role   = aws_iam_role.this.id
   policy = local.logs_policy
 
   lifecycle {
+    replace_triggered_by = [aws_iam_role.this.unique_id]
+
     precondition {
       condition     = trimsuffix(aws_cloudwatch_log_group.this.arn, ":*") == local.log_group_arn
       error_message = "The log group's ARN differs from the one the logs policy is built with (${local.log_group_arn})."
     }
+  }
+}
+
+resource "aws_iam_role_policy" "statements" {
+  count = length(var.policy_statements) > 0 ? 1 : 0
+
+  name   = "policy-statements"
+  role   = aws_iam_role.this.id
+  policy = local.statements_policy
+
+  lifecycle {
+    replace_triggered_by = [aws_iam_role.this.unique_id]
   }
 }
 
@@ -133,6 +196,10 @@ resource "aws_iam_policy" "assume_targets" {
 resource "aws_iam_role_policy_attachment" "assume_targets" {
   role       = aws_iam_role.this.name
   policy_arn = aws_iam_policy.assume_targets.arn
+
+  lifecycle {
+    replace_triggered_by = [aws_iam_role.this.unique_id]
+  }
 }
 
 # Static keys from the caller; the ARNs themselves may be unknown until apply.
@@ -141,18 +208,23 @@ resource "aws_iam_role_policy_attachment" "extra" {
 
   role       = aws_iam_role.this.name
   policy_arn = each.value
+
+  lifecycle {
+    replace_triggered_by = [aws_iam_role.this.unique_id]
+  }
 }
 
 resource "aws_lambda_function" "this" {
   function_name                  = var.function_name
-  description                    = var.description
+  description                    = local.description
   role                           = aws_iam_role.this.arn
-  handler                        = "index.handler"
+  handler                        = var.handler
   runtime                        = var.runtime
   architectures                  = [var.architecture]
   memory_size                    = var.memory_size
   timeout                        = var.timeout
   reserved_concurrent_executions = var.reserved_concurrent_executions == null ? -1 : var.reserved_concurrent_executions
+  publish                        = var.publish
   filename                       = local.package_path
   source_code_hash               = fileexists(local.package_path) ? filebase64sha256(local.package_path) : null
   tags                           = var.tags
@@ -164,13 +236,24 @@ resource "aws_lambda_function" "this" {
   lifecycle {
     precondition {
       condition     = fileexists(local.package_path)
-      error_message = "The deployment package ${local.package_path} does not exist. Build it with `make build` or set package_path to a zip."
+      error_message = "The deployment package ${local.package_path} does not exist. Build it (for a TypeScript handler: npx cross-account-lambda bundle src/handler.ts -o dist/function.zip) or set package_path to an existing zip."
+    }
+
+    precondition {
+      condition     = !local.shipped_bundle || length(local.targets_without_pinpoint_app) == 0
+      error_message = "targets ${join(", ", local.targets_without_pinpoint_app)}: the shipped Pinpoint function (package_path = null) needs pinpoint_app_id (or settings.pinpointAppId) on every target."
+    }
+
+    postcondition {
+      condition     = self.arn == local.function_arn
+      error_message = "The function's ARN (${self.arn}) differs from the one its role's policies are bound to with lambda:SourceFunctionArn (${local.function_arn})."
     }
   }
 
   depends_on = [
     aws_cloudwatch_log_group.this,
     aws_iam_role_policy.logs,
+    aws_iam_role_policy.statements,
     aws_iam_role_policy_attachment.assume_targets,
     aws_iam_role_policy_attachment.extra,
   ]
@@ -178,8 +261,8 @@ resource "aws_lambda_function" "this" {
 
 check "retries_fit_in_function_timeout" {
   assert {
-    # STS then Pinpoint, and both once more when an expired session is re-assumed.
+    # STS then the target service, and both once more when an expired session is re-assumed.
     condition     = 4 * var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) < var.timeout * 1000
-    error_message = "4 x max_attempts x (connect_timeout_ms + request_timeout_ms) is not below the function timeout (${var.timeout}s): a slow STS and Pinpoint (twice, when an expired session is re-assumed) can time the whole invocation out before the retries finish."
+    error_message = "4 x max_attempts x (connect_timeout_ms + request_timeout_ms) is not below the function timeout (${var.timeout}s): a slow STS and target service (twice, when an expired session is re-assumed) can time the whole invocation out before the retries finish."
   }
 }

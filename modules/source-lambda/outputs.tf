@@ -8,6 +8,21 @@ output "function_arn" {
   value       = aws_lambda_function.this.arn
 }
 
+output "invoke_arn" {
+  description = "ARN for invoking the function from API Gateway (aws_lambda_function invoke_arn)."
+  value       = aws_lambda_function.this.invoke_arn
+}
+
+output "qualified_arn" {
+  description = "ARN of the function's latest published version when publish = true, else null."
+  value       = var.publish ? aws_lambda_function.this.qualified_arn : null
+}
+
+output "version" {
+  description = "Latest published version of the function when publish = true, else null."
+  value       = var.publish ? aws_lambda_function.this.version : null
+}
+
 output "execution_role_arn" {
   description = "ARN of the execution role; the target roles trust it (target-role input trusted_role_arns)."
   value       = aws_iam_role.this.arn
@@ -19,13 +34,18 @@ output "execution_role_name" {
 }
 
 output "assume_role_policy_arn" {
-  description = "ARN of the managed policy that allows sts:AssumeRole on exactly the target role ARNs."
+  description = "ARN of the managed policy that allows sts:AssumeRole and sts:SetSourceIdentity on exactly the target role ARNs, for this function only."
   value       = aws_iam_policy.assume_targets.arn
 }
 
 output "log_group_name" {
   description = "Name of the function's CloudWatch log group."
   value       = aws_cloudwatch_log_group.this.name
+}
+
+output "log_group_arn" {
+  description = "ARN of the function's CloudWatch log group (without the trailing :*)."
+  value       = trimsuffix(aws_cloudwatch_log_group.this.arn, ":*")
 }
 
 output "environment_variables" {
@@ -44,6 +64,11 @@ output "logs_policy" {
 }
 
 output "assume_targets_policy" {
-  description = "The assume-targets managed policy document, rendered JSON."
+  description = "The assume-targets managed policy document, rendered JSON (sts:AssumeRole and sts:SetSourceIdentity on the target roles, bound to this function with lambda:SourceFunctionArn)."
   value       = local.assume_targets_policy
+}
+
+output "policy_statements_policy" {
+  description = "The inline policy rendered from policy_statements (JSON), or null when there are none."
+  value       = local.statements_policy
 }

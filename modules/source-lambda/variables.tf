@@ -9,28 +9,34 @@ variable "function_name" {
 }
 
 variable "description" {
-  description = "Description of the Lambda function."
+  description = "Description of the Lambda function (at most 256 characters). null describes the shipped Pinpoint function, or a generic cross-account function when package_path is set."
   type        = string
-  default     = "Reads and updates Pinpoint endpoints in other accounts through cross-account roles"
+  default     = null
 
   validation {
-    condition     = length(var.description) <= 256
-    error_message = "description must be at most 256 characters."
+    condition     = var.description == null || length(coalesce(var.description, "x")) <= 256
+    error_message = "description must be null or at most 256 characters."
   }
 }
 
 variable "targets" {
   description = <<-EOT
-    Target roles keyed by a static target name (^[A-Za-z0-9_-]{1,64}$, the event's "target"). Each: role_arn (the
-    target-role module's role), region and pinpoint_app_id of the Pinpoint app, optional external_id and optional
-    session_duration_seconds (900-3600: role chaining from the execution role caps sessions at one hour). Targets may be in several accounts.
+    Target roles keyed by a static target name (^[A-Za-z0-9_-]{1,64}$, the name the handler asks for). Each: role_arn (the
+    target-role module's role), region, optional external_id, optional session_duration_seconds (900-3600: role chaining
+    from the execution role caps sessions at one hour), source_identity (default true: AssumeRole sends SourceIdentity =
+    the function name; the target role's trust must allow sts:SetSourceIdentity), prefetch (default true: assume at init),
+    settings (free-form string map passed to the handler) and pinpoint_app_id (rendered as settings.pinpointAppId; required
+    by the shipped Pinpoint function). Targets may be in several accounts.
   EOT
   type = map(object({
     role_arn                 = string
     region                   = string
-    pinpoint_app_id          = string
     external_id              = optional(string)
     session_duration_seconds = optional(number)
+    pinpoint_app_id          = optional(string)
+    source_identity          = optional(bool, true)
+    prefetch                 = optional(bool, true)
+    settings                 = optional(map(string), {})
   }))
 
   validation {
@@ -56,8 +62,24 @@ variable "targets" {
   }
 
   validation {
-    condition     = alltrue([for t in var.targets : can(regex("^[0-9a-f]{32}$", t.pinpoint_app_id))])
-    error_message = "Each targets pinpoint_app_id must be exactly 32 lowercase hexadecimal characters."
+    condition = alltrue([
+      for t in var.targets : alltrue([for id in compact([t.pinpoint_app_id, lookup(t.settings, "pinpointAppId", null)]) : can(regex("^[0-9a-f]{32}$", id))])
+    ])
+    error_message = "Each targets pinpoint_app_id (and settings.pinpointAppId) must be omitted or exactly 32 lowercase hexadecimal characters."
+  }
+
+  validation {
+    condition = alltrue([
+      for t in var.targets : t.pinpoint_app_id == null || lookup(t.settings, "pinpointAppId", t.pinpoint_app_id) == t.pinpoint_app_id
+    ])
+    error_message = "Each targets entry must set pinpoint_app_id or settings.pinpointAppId, not two different values (set one of them)."
+  }
+
+  validation {
+    condition = alltrue([
+      for t in var.targets : alltrue([for k in keys(t.settings) : can(regex("^[A-Za-z0-9_.:/-]{1,128}$", k)) && !contains(["__proto__", "constructor", "prototype"], k)])
+    ])
+    error_message = "Each targets settings key must be 1-128 characters of letters, digits and _.:/- and not __proto__, constructor or prototype (the runtime rejects them)."
   }
 
   validation {
@@ -102,7 +124,7 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then Pinpoint, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout)."
+  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then the target service, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout)."
   type        = number
   default     = 60
 
@@ -113,7 +135,7 @@ variable "timeout" {
 }
 
 variable "architecture" {
-  description = "Instruction set of the function: arm64 or x86_64. The shipped bundle is plain JavaScript and runs on both."
+  description = "Instruction set of the function: arm64 or x86_64. The shipped bundle (and any bundle of plain JavaScript) runs on both."
   type        = string
   default     = "arm64"
 
@@ -124,7 +146,7 @@ variable "architecture" {
 }
 
 variable "runtime" {
-  description = "Lambda runtime: nodejs22.x or a later Node.js runtime (the bundle targets Node.js 22; nodejs20.x can no longer be created)."
+  description = "Lambda runtime: nodejs22.x or a later Node.js runtime (the shipped bundle and `cross-account-lambda bundle` target Node.js 22; nodejs20.x can no longer be created)."
   type        = string
   default     = "nodejs22.x"
 
@@ -168,7 +190,7 @@ variable "log_level" {
 }
 
 variable "connect_timeout_ms" {
-  description = "Connection timeout for STS and Pinpoint calls in milliseconds (CROSS_ACCOUNT_CONNECT_TIMEOUT_MS)."
+  description = "Connection timeout for STS and target-service calls in milliseconds (CROSS_ACCOUNT_CONNECT_TIMEOUT_MS)."
   type        = number
   default     = 1000
 
@@ -179,7 +201,7 @@ variable "connect_timeout_ms" {
 }
 
 variable "request_timeout_ms" {
-  description = "Per-attempt request timeout for STS and Pinpoint calls in milliseconds (CROSS_ACCOUNT_REQUEST_TIMEOUT_MS)."
+  description = "Per-attempt request timeout for STS and target-service calls in milliseconds (CROSS_ACCOUNT_REQUEST_TIMEOUT_MS)."
   type        = number
   default     = 3000
 
@@ -273,13 +295,93 @@ variable "managed_policy_arns" {
 }
 
 variable "package_path" {
-  description = "Path of the deployment zip (handler index.handler). null uses the bundle shipped in the module, <module>/package/function.zip, so no Node.js is needed where Terraform runs."
+  description = "Path of the deployment zip with your handler, for example built with `npx cross-account-lambda bundle src/handler.ts -o dist/function.zip`. null deploys the shipped Pinpoint function (<module>/package/function.zip), which needs no Node.js where Terraform runs and a Pinpoint app id on every target."
   type        = string
   default     = null
 
   validation {
     condition     = var.package_path == null || endswith(coalesce(var.package_path, "x.zip"), ".zip")
     error_message = "package_path must be null or the path of a .zip file."
+  }
+}
+
+variable "handler" {
+  description = "Function entry point in the zip, <file without extension>.<exported function> (Lambda's `handler`)."
+  type        = string
+  default     = "index.handler"
+
+  validation {
+    condition     = length(var.handler) <= 128 && can(regex("^[A-Za-z0-9_./-]*[A-Za-z0-9_-]\\.[A-Za-z_$][A-Za-z0-9_$]*$", var.handler))
+    error_message = "handler must be <file>.<export> such as \"index.handler\" or \"src/app.main\" (at most 128 characters, no spaces)."
+  }
+}
+
+variable "publish" {
+  description = "Publish a numbered version of the function on every code or configuration change (output qualified_arn)."
+  type        = bool
+  default     = false
+}
+
+variable "policy_statements" {
+  description = <<-EOT
+    Source-account permissions the function itself needs (its Kinesis trigger, its own dead-letter queue, ...), as IAM
+    statements keyed by Sid (terraform-aws-iam v6's shape), in one inline policy of the execution role. Each: actions
+    (full "service:Action" names, no wildcards), resources (ARNs with no wildcard in partition, service, region or
+    account; never "*"), effect ("Allow" or "Deny", default "Allow"), optional condition as a list of
+    { test, variable, values }. NotAction/NotResource are not supported.
+  EOT
+  type = map(object({
+    actions   = list(string)
+    resources = list(string)
+    effect    = optional(string, "Allow")
+    condition = optional(list(object({
+      test     = string
+      variable = string
+      values   = list(string)
+    })), [])
+    not_actions   = optional(list(string))
+    not_resources = optional(list(string))
+  }))
+  default = {}
+
+  validation {
+    condition     = alltrue([for sid in keys(var.policy_statements) : can(regex("^[A-Za-z0-9]{1,100}$", sid))])
+    error_message = "Each policy_statements key (the statement's Sid) must be 1-100 letters or digits."
+  }
+
+  validation {
+    condition     = alltrue([for s in values(var.policy_statements) : contains(["Allow", "Deny"], s.effect)])
+    error_message = "Each policy_statements effect must be \"Allow\" or \"Deny\"."
+  }
+
+  validation {
+    condition = alltrue([
+      for s in values(var.policy_statements) : length(s.actions) > 0 && alltrue([for a in s.actions : can(regex("^[a-z0-9-]+:[A-Za-z0-9]+$", a))])
+    ])
+    error_message = "Each policy_statements entry needs at least one action, each a full \"service:Action\" name without wildcards (for example \"kinesis:GetRecords\")."
+  }
+
+  validation {
+    condition = alltrue([
+      for s in values(var.policy_statements) : length(s.resources) > 0 && alltrue([
+        for r in s.resources : can(regex("^arn:[^:*?]+:[^:*?]+:[^:*?]*:[^:*?]*:.+$", r))
+      ])
+    ])
+    error_message = "Each policy_statements entry needs at least one resource, each an ARN whose partition, service, region and account have no wildcard (\"*\", \"arn:aws:sqs:*:*:*\" are rejected); a wildcard after them is allowed, as in \"arn:aws:s3:::bucket/prefix/*\"."
+  }
+
+  validation {
+    condition     = alltrue([for s in values(var.policy_statements) : s.not_actions == null && s.not_resources == null])
+    error_message = "policy_statements must not use not_actions/not_resources (NotAction/NotResource); list the actions and resources explicitly."
+  }
+
+  validation {
+    condition = alltrue([
+      for s in values(var.policy_statements) : length(distinct([for c in s.condition : "${c.test}|${c.variable}"])) == length(s.condition) && alltrue([
+        for c in s.condition : can(regex("^(ForAnyValue:|ForAllValues:)?[A-Za-z]+$", c.test)) && length(c.variable) > 0 && length(c.values) > 0
+      ])
+    ])
+    error_message = "Each policy_statements condition needs a test operator (for example \"StringEquals\"), a variable and at least one value; a (test, variable) pair may appear once per statement."
   }
 }
 

@@ -11,9 +11,17 @@ import type { Credentials } from './types';
 export interface TargetConfig {
   roleArn: string;
   region: string;
-  pinpointAppId: string;
   externalId?: string;
   sessionDurationSeconds?: number;
+  sourceIdentity?: boolean;
+  prefetch?: boolean;
+  /** Free-form per-target settings; the Pinpoint function reads settings.pinpointAppId. */
+  settings?: Record<string, string>;
+}
+
+/** `target` pointed at another Pinpoint app (settings.pinpointAppId). */
+export function withPinpointApp(target: TargetConfig, pinpointAppId: string): TargetConfig {
+  return { ...target, settings: { ...target.settings, pinpointAppId } };
 }
 
 /** The function environment with CROSS_ACCOUNT_TARGETS changed by `edit`. */

@@ -107,13 +107,18 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
           throw new Error(`Lambda cannot assume ${roleArn}: its trust policy does not allow lambda.amazonaws.com (${decision})`);
         }
         const duration = opts.durationSeconds ?? 43200;
+        const functionAccount = opts.functionArn ? /^arn:[\w-]+:lambda:[^:]+:(\d{12}):function:[^:]+$/.exec(opts.functionArn)?.[1] : undefined;
+        if (opts.functionArn && !functionAccount) throw new Error(`not an unqualified function ARN: ${opts.functionArn}`);
+        const keyContext = opts.functionArn && functionAccount
+          ? { 'lambda:SourceFunctionArn': opts.functionArn, 'aws:SourceAccount': functionAccount }
+          : undefined;
         const sts = motoStsClientFor(moto.endpoint, MOTO_INTERNAL_CREDENTIALS.accessKeyId);
         try {
           const out = await sts.send(
             new AssumeRoleCommand({ RoleArn: roleArn, RoleSessionName: opts.sessionName ?? parsed.name, DurationSeconds: duration }),
           );
           const credentials = toCredentials(out.Credentials);
-          credentials.expiration = credentialRegistry.issue(credentials.accessKeyId, parsed.account, duration, credentials.sessionToken);
+          credentials.expiration = credentialRegistry.issue(credentials.accessKeyId, parsed.account, duration, credentials.sessionToken, keyContext);
           return credentials;
         } finally {
           sts.destroy();

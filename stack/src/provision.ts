@@ -16,6 +16,8 @@ export interface Provisioned {
   /** From the source-lambda module's `environment_variables` output. */
   functionEnvironment: Record<string, string>;
   functionName: string;
+  /** The function's ARN: pass it to LocalStack.lambdaServiceCredentials, as Lambda binds its credentials to it. */
+  functionArn: string;
   executionRoleArn: string;
   targetRoleArn: string;
   targetRoleName: string;
@@ -31,6 +33,8 @@ export interface Provisioned {
   /** All terraform outputs (values only). */
   outputs: Record<string, unknown>;
   tfStateDir: string;
+  /** terraform apply again with extra arguments (e.g. `-replace=<address>`); resolves with Terraform's output. */
+  apply(extraArgs?: string[]): Promise<string>;
   /** terraform plan against the applied state: `changes` is false when what the provider reads back matches the config. */
   plan(): Promise<{ changes: boolean; output: string }>;
   /** terraform destroy, then removes the work directory. Idempotent. */
@@ -199,6 +203,7 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
   return {
     functionEnvironment: Object.fromEntries(Object.entries(environment as Record<string, unknown>).map(([k, v]) => [k, String(v)])),
     functionName: stringOutput(outputs, 'function_name'),
+    functionArn: stringOutput(outputs, 'function_arn'),
     executionRoleArn: stringOutput(outputs, 'execution_role_arn'),
     targetRoleArn: stringOutput(outputs, 'target_role_arn'),
     targetRoleName: stringOutput(outputs, 'target_role_name'),
@@ -210,6 +215,14 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
     externalId: opts.externalId,
     outputs,
     tfStateDir: workDir,
+    async apply(extraArgs = []) {
+      return runTerraform(
+        ['apply', '-auto-approve', '-input=false', '-no-color', ...stateArgs, ...extraArgs],
+        await envWithCredentials(),
+        opts.log,
+        opts.signal,
+      );
+    },
     async plan() {
       const output = await runTerraform(
         ['plan', '-detailed-exitcode', '-input=false', '-no-color', '-lock=false', ...stateArgs],

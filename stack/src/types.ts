@@ -65,8 +65,11 @@ export interface LocalStack {
   /** Admin credentials in an account (a session of OrganizationAccountAccessRole, which the stack bootstraps). */
   operatorCredentials(accountId: string): Promise<Credentials>;
   /** Credentials for a Lambda execution role, obtained as the Lambda service would: the role's trust
-   *  policy is evaluated for principal lambda.amazonaws.com with aws:SourceAccount = the role's account. */
-  lambdaServiceCredentials(roleArn: string, opts?: { durationSeconds?: number; sessionName?: string }): Promise<Credentials>;
+   *  policy is evaluated for principal lambda.amazonaws.com with aws:SourceAccount = the role's account.
+   *  With `functionArn` (what Lambda does for the credentials it hands a function), every request signed
+   *  with these credentials carries lambda:SourceFunctionArn = functionArn and aws:SourceAccount = the
+   *  function's account in its IAM request context; no other credentials do. */
+  lambdaServiceCredentials(roleArn: string, opts?: { durationSeconds?: number; sessionName?: string; functionArn?: string }): Promise<Credentials>;
   /** Creates a Pinpoint app in the emulator (account, region) and returns its 32-hex id. */
   createPinpointApp(accountId: string, region: string, name: string): Promise<string>;
   /** The gateway's clock (credential expiry checks use it). */

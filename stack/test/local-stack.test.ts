@@ -152,6 +152,41 @@ describe('sts:AssumeRole enforcement', () => {
     expect(e.name).toBe('ValidationError');
   });
 
+  describe('lambda:SourceFunctionArn is in the context of a function\'s credentials, and only theirs', () => {
+    const fnArn = `arn:aws:lambda:${REGION}:${SOURCE}:function:bound`;
+    let boundRoleArn: string;
+
+    beforeAll(async () => {
+      const sourceIam = iamAs(stack, await stack.operatorCredentials(SOURCE));
+      boundRoleArn = await createRole(sourceIam, 'bound', lambdaTrust, {
+        Version: '2012-10-17',
+        Statement: [
+          {
+            Effect: 'Allow',
+            Action: 'sts:AssumeRole',
+            Resource: openRoleArn,
+            Condition: { ArnEquals: { 'lambda:SourceFunctionArn': fnArn }, StringEquals: { 'aws:SourceAccount': SOURCE } },
+          },
+        ],
+      });
+    });
+
+    it.each<[string, boolean, string | undefined]>([
+      ['handed to this function', true, fnArn],
+      ['handed to another function', false, `arn:aws:lambda:${REGION}:${SOURCE}:function:other`],
+      ['used outside any function', false, undefined],
+    ])('the role\'s credentials %s: AssumeRole allowed = %s', async (_label, allowed, functionArn) => {
+      const creds = await stack.lambdaServiceCredentials(boundRoleArn, functionArn ? { functionArn } : {});
+      const call = sts(creds).send(new AssumeRoleCommand({ RoleArn: openRoleArn, RoleSessionName: 'bound' }));
+      if (allowed) await expect(call).resolves.toBeDefined();
+      else expect((await error(call)).name).toBe('AccessDenied');
+    });
+
+    it('rejects a qualified or malformed function ARN', async () => {
+      await expect(stack.lambdaServiceCredentials(boundRoleArn, { functionArn: `${fnArn}:1` })).rejects.toThrow(/not an unqualified function ARN/);
+    });
+  });
+
   it('gives Lambda credentials only for roles that trust lambda.amazonaws.com', async () => {
     await expect(stack.lambdaServiceCredentials(openRoleArn)).rejects.toThrow(/trust policy does not allow lambda.amazonaws.com/);
   });

@@ -14,7 +14,7 @@ import { DeleteEndpointCommand, GetEndpointCommand } from '@aws-sdk/client-pinpo
 
 import { startFunctionProcess, type FunctionProcess } from '../../stack/src/function-process';
 import { startLocalStack } from '../../stack/src/index';
-import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withTargets, type TargetConfig } from '../../stack/src/local-flow';
+import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withPinpointApp, withTargets, type TargetConfig } from '../../stack/src/local-flow';
 import { provisionLocal, type Provisioned } from '../../stack/src/provision';
 import type { Credentials, LocalStack } from '../../stack/src/types';
 
@@ -65,7 +65,7 @@ beforeAll(async () => {
   stack = await startLocalStack();
   provisioned = await provisionLocal(stack, { externalId: EXTERNAL_ID, namePrefix: PREFIX, sessionDurationSeconds: 900 });
   // What the Lambda service hands the function: a session of its execution role (longer than the clock jump below).
-  executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn, { durationSeconds: 3600 });
+  executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn, { durationSeconds: 3600, functionArn: provisioned.functionArn });
   [targetName, target] = onlyTarget(provisioned.functionEnvironment);
 }, 600_000);
 
@@ -90,9 +90,9 @@ describe('cross-account flow on the local stack', () => {
     expect(target).toEqual({
       roleArn: p.targetRoleArn,
       region: p.region,
-      pinpointAppId: p.pinpointAppId,
       externalId: EXTERNAL_ID,
       sessionDurationSeconds: 900,
+      settings: { pinpointAppId: p.pinpointAppId },
     });
     expect(p.targetRoleArn).toBe(`arn:aws:iam::222222222222:role/${p.targetRoleName}`);
     expect(p.executionRoleArn).toMatch(/^arn:aws:iam::111111111111:role\//);
@@ -140,7 +140,7 @@ describe('cross-account flow on the local stack', () => {
   test('an endpoint of another app in the target account, through the function: AccessDeniedError', async () => {
     const { provisioned: p } = ready();
     const other = await runFunction(
-      withTargets(p.functionEnvironment, (t) => ({ ...t, 'other-app': { ...target, pinpointAppId: p.otherPinpointAppId } })),
+      withTargets(p.functionEnvironment, (t) => ({ ...t, 'other-app': withPinpointApp(target, p.otherPinpointAppId) })),
     );
     const out = await other.invoke({ operation: 'updateEndpoint', target: 'other-app', endpointId: ENDPOINT_ID, endpoint: sampleEndpoint });
     expect(out.result).toBeUndefined();
@@ -245,6 +245,28 @@ describe('cross-account flow on the local stack', () => {
     expect(assumeRoles()).toBe(1);
     expect(s.requests.count({ service: 'pinpoint', action: 'GetEndpoint', status: 403 })).toBe(1); // only the probe above
   });
+
+  test('terraform apply -replace of the execution role: the function works again after that one apply', async () => {
+    const { stack: s, provisioned: p } = ready();
+    const output = await p.apply(['-replace=module.source_lambda.aws_iam_role.this']);
+    // The policies go and come back with the role (replace_triggered_by), in the same apply.
+    for (const address of [
+      'module.source_lambda.aws_iam_role_policy.logs',
+      'module.source_lambda.aws_iam_role_policy_attachment.assume_targets',
+    ]) {
+      expect(output).toContain(`${address}: Creation complete`);
+    }
+    // What Lambda hands the function after the update: a session of the new role, bound to the function.
+    const credentials = await s.lambdaServiceCredentials(p.executionRoleArn, { durationSeconds: 3600, functionArn: p.functionArn });
+    const fresh = await runFunction(p.functionEnvironment, credentials);
+    const out = await fresh.invoke({ operation: 'getEndpoint', target: targetName, endpointId: ENDPOINT_ID });
+    expect(out.error).toBeUndefined();
+    expect(out.result).toMatchObject({ status: 'ok', endpoint: { ChannelType: sampleEndpoint.ChannelType } });
+
+    // The new role's credentials outside the function are still refused AssumeRole (lambda:SourceFunctionArn).
+    const outside = await s.lambdaServiceCredentials(p.executionRoleArn, { durationSeconds: 3600 });
+    expect(await refusal(assumeRole(s.endpoint, outside, target.roleArn, { externalId: EXTERNAL_ID }))).toEqual({ name: 'AccessDenied', status: 403 });
+  }, 300_000);
 
   test('terraform destroy leaves none of our roles, policies, functions or log groups in either account', async () => {
     const { stack: s, provisioned: p } = ready();

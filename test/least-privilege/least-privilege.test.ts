@@ -38,6 +38,16 @@ function withPolicyEdit(module: string, edit: (statements: Record<string, unknow
   return copy;
 }
 
+/** A deep copy of the roles with the statement `sid` of one role's identity policies changed. */
+function withStatementEdit(module: string, sid: string, edit: (statement: Record<string, unknown>) => void): RenderedRole[] {
+  const copy = JSON.parse(JSON.stringify(roles)) as RenderedRole[];
+  const statements = (copy.find((r) => r.module === module)?.identityPolicies ?? []).flatMap((p) => p.document.Statement as Record<string, unknown>[]);
+  const statement = statements.find((s) => s.Sid === sid);
+  if (!statement) throw new Error(`no statement ${sid} on ${module}`);
+  edit(statement);
+  return copy;
+}
+
 const mismatchesOf = (p: Proof): string[] =>
   p.matrix.rows.filter((r) => r.mismatch).map((r) => `${r.principalLabel}: ${r.request.action} on ${r.request.resource} (${r.note ?? ''}) expected ${r.expected}, got ${r.result}`);
 
@@ -221,6 +231,18 @@ describe('the proof fails on a widened policy', () => {
     const p = await proveRoles(inputs, broken);
     expect(mismatchesOf(p)).toContainEqual(expect.stringContaining("another function's name as source identity"));
   });
+
+  test.each(['AssumeTargetRoles', 'WriteOwnLogGroup'])(
+    'dropping the lambda:SourceFunctionArn condition from %s lets the role be used outside the function, and the matrix reports it',
+    async (sid) => {
+      const broken = withStatementEdit('module.source', sid, (s) => {
+        delete s.Condition;
+      });
+      const p = await proveRoles(inputs, broken);
+      expect(mismatchesOf(p)).toContainEqual(expect.stringContaining('outside any function (no lambda:SourceFunctionArn)'));
+      expect(mismatchesOf(p)).toContainEqual(expect.stringContaining('inside another function given this role'));
+    },
+  );
 
   test('an extra statement action beyond what was written is reported', async () => {
     const broken = withPolicyEdit('module.target_with_external_id', (s) => {

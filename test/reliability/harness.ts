@@ -88,7 +88,7 @@ export async function startHarness(): Promise<Harness> {
   try {
     provisioned = await provisionLocal(stack, { workDir });
     proxy = await startFaultProxy(stack.endpoint);
-    const executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn);
+    const executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn, { functionArn: provisioned.functionArn });
     const env = functionEnv(provisioned);
     const p = provisioned;
     const fp = proxy;

@@ -19,6 +19,9 @@ mock_provider "aws" {
   mock_resource "aws_cloudwatch_log_group" {
     defaults = { arn = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints" }
   }
+  mock_resource "aws_lambda_function" {
+    defaults = { arn = "arn:aws:lambda:eu-west-1:111111111111:function:cross-account-endpoints" }
+  }
 }
 
 mock_provider "aws" {
@@ -53,15 +56,15 @@ run "one_function_two_target_accounts" {
   assert {
     condition = jsondecode(output.environment_variables.CROSS_ACCOUNT_TARGETS) == {
       eu-marketing = {
-        roleArn       = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
-        region        = "eu-west-1"
-        pinpointAppId = "0123456789abcdef0123456789abcdef"
+        roleArn  = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+        region   = "eu-west-1"
+        settings = { pinpointAppId = "0123456789abcdef0123456789abcdef" }
       }
       us-sales = {
-        roleArn       = "arn:aws:iam::333333333333:role/cross-account-pinpoint-endpoints"
-        region        = "us-east-1"
-        pinpointAppId = "fedcba9876543210fedcba9876543210"
-        externalId    = "us-sales-endpoints"
+        roleArn    = "arn:aws:iam::333333333333:role/cross-account-pinpoint-endpoints"
+        region     = "us-east-1"
+        settings   = { pinpointAppId = "fedcba9876543210fedcba9876543210" }
+        externalId = "us-sales-endpoints"
       }
     }
     error_message = "The function must be configured with both target accounts."

@@ -67,16 +67,16 @@ run "environment_renders_the_contract" {
   assert {
     condition = jsondecode(output.environment_variables.CROSS_ACCOUNT_TARGETS) == {
       eu-marketing = {
-        roleArn       = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
-        region        = "eu-west-1"
-        pinpointAppId = "0123456789abcdef0123456789abcdef"
+        roleArn  = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+        region   = "eu-west-1"
+        settings = { pinpointAppId = "0123456789abcdef0123456789abcdef" }
       }
     }
-    error_message = "CROSS_ACCOUNT_TARGETS must hold camelCase keys and omit absent optionals."
+    error_message = "CROSS_ACCOUNT_TARGETS must hold camelCase keys, pinpoint_app_id as settings.pinpointAppId, and omit absent optionals and defaults."
   }
 
   assert {
-    condition     = output.environment_variables.CROSS_ACCOUNT_TARGETS == "{\"eu-marketing\":{\"pinpointAppId\":\"0123456789abcdef0123456789abcdef\",\"region\":\"eu-west-1\",\"roleArn\":\"arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints\"}}"
+    condition     = output.environment_variables.CROSS_ACCOUNT_TARGETS == "{\"eu-marketing\":{\"region\":\"eu-west-1\",\"roleArn\":\"arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints\",\"settings\":{\"pinpointAppId\":\"0123456789abcdef0123456789abcdef\"}}}"
     error_message = "CROSS_ACCOUNT_TARGETS must be compact JSON with sorted keys."
   }
 
@@ -128,14 +128,14 @@ run "environment_with_optionals_several_accounts_and_options" {
       eu-marketing = {
         roleArn                = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
         region                 = "eu-west-1"
-        pinpointAppId          = "0123456789abcdef0123456789abcdef"
         externalId             = "tenant-42"
         sessionDurationSeconds = 1800
+        settings               = { pinpointAppId = "0123456789abcdef0123456789abcdef" }
       }
       us_sales = {
-        roleArn       = "arn:aws:iam::333333333333:role/team/pinpoint"
-        region        = "us-east-1"
-        pinpointAppId = "fedcba9876543210fedcba9876543210"
+        roleArn  = "arn:aws:iam::333333333333:role/team/pinpoint"
+        region   = "us-east-1"
+        settings = { pinpointAppId = "fedcba9876543210fedcba9876543210" }
       }
     }
     error_message = "Optional externalId/sessionDurationSeconds must be rendered when set (number stays a number) and omitted otherwise."
@@ -160,12 +160,13 @@ run "environment_with_optionals_several_accounts_and_options" {
 
   assert {
     condition = jsondecode(output.assume_targets_policy).Statement == [{
-      Sid      = "AssumeTargetRoles"
-      Effect   = "Allow"
-      Action   = "sts:AssumeRole"
-      Resource = ["arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints", "arn:aws:iam::333333333333:role/team/pinpoint"]
+      Sid       = "AssumeTargetRoles"
+      Effect    = "Allow"
+      Action    = ["sts:AssumeRole", "sts:SetSourceIdentity"]
+      Resource  = ["arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints", "arn:aws:iam::333333333333:role/team/pinpoint"]
+      Condition = { ArnEquals = { "lambda:SourceFunctionArn" = "arn:aws:lambda:eu-west-1:111111111111:function:cross-account-endpoints" } }
     }]
-    error_message = "The assume policy must allow sts:AssumeRole on exactly the target role ARNs."
+    error_message = "The assume policy must allow sts:AssumeRole and sts:SetSourceIdentity on exactly the target role ARNs, for this function only (lambda:SourceFunctionArn)."
   }
 }
 
@@ -174,12 +175,13 @@ run "logs_policy_is_known_at_plan_and_scoped_to_own_group" {
 
   assert {
     condition = jsondecode(output.logs_policy).Statement == [{
-      Sid      = "WriteOwnLogGroup"
-      Effect   = "Allow"
-      Action   = ["logs:CreateLogStream", "logs:PutLogEvents"]
-      Resource = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints:log-stream:*"
+      Sid       = "WriteOwnLogGroup"
+      Effect    = "Allow"
+      Action    = ["logs:CreateLogStream", "logs:PutLogEvents"]
+      Resource  = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints:log-stream:*"
+      Condition = { ArnEquals = { "lambda:SourceFunctionArn" = "arn:aws:lambda:eu-west-1:111111111111:function:cross-account-endpoints" } }
     }]
-    error_message = "Logs policy must cover only the function's own log group streams."
+    error_message = "Logs policy must cover only the function's own log group streams, for this function only (lambda:SourceFunctionArn)."
   }
 
   assert {
@@ -216,6 +218,18 @@ run "log_group_arn_mismatch_is_rejected" {
     }
   }
   expect_failures = [aws_iam_role_policy.logs]
+}
+
+run "function_arn_mismatch_is_rejected" {
+  command = plan
+  override_resource {
+    target          = aws_lambda_function.this
+    override_during = plan
+    values = {
+      arn = "arn:aws:lambda:us-east-1:111111111111:function:cross-account-endpoints"
+    }
+  }
+  expect_failures = [aws_lambda_function.this]
 }
 
 run "execution_role_trust_and_policies" {
@@ -282,7 +296,12 @@ run "execution_role_trust_and_policies" {
       output.execution_role_arn == "arn:aws:iam::111111111111:role/cross-account-endpoints" &&
       output.execution_role_name == "cross-account-endpoints" &&
       output.assume_role_policy_arn == "arn:aws:iam::111111111111:policy/cross-account-endpoints-assume-targets" &&
-      output.log_group_name == "/aws/lambda/cross-account-endpoints"
+      output.log_group_name == "/aws/lambda/cross-account-endpoints" &&
+      output.log_group_arn == "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints" &&
+      output.invoke_arn == aws_lambda_function.this.invoke_arn &&
+      output.qualified_arn == null && output.version == null &&
+      output.policy_statements_policy == null &&
+      length(aws_iam_role_policy.statements) == 0
     )
     error_message = "Outputs are wrong."
   }
@@ -644,4 +663,326 @@ run "rejects_non_zip_package_path" {
     package_path = "/tmp/function.tar.gz"
   }
   expect_failures = [var.package_path]
+}
+
+# ---- your own code, settings, policy_statements, publish -----------------------
+
+run "user_package_and_handler_need_no_pinpoint_app" {
+  command = plan
+
+  variables {
+    package_path = "./package/function.zip"
+    handler      = "src/app.main"
+    targets = {
+      analytics = {
+        role_arn = "arn:aws:iam::222222222222:role/analytics"
+        region   = "eu-west-1"
+      }
+    }
+  }
+
+  assert {
+    condition = (
+      aws_lambda_function.this.handler == "src/app.main" &&
+      aws_lambda_function.this.filename == "./package/function.zip" &&
+      aws_lambda_function.this.description == "Reaches other AWS accounts through cross-account roles"
+    )
+    error_message = "package_path and handler must reach the function, with a description that does not claim Pinpoint."
+  }
+
+  assert {
+    condition     = output.environment_variables.CROSS_ACCOUNT_TARGETS == "{\"analytics\":{\"region\":\"eu-west-1\",\"roleArn\":\"arn:aws:iam::222222222222:role/analytics\"}}"
+    error_message = "A target without settings renders no settings."
+  }
+}
+
+run "settings_source_identity_and_prefetch_are_rendered" {
+  command = plan
+
+  variables {
+    package_path = "./package/function.zip"
+    targets = {
+      analytics = {
+        role_arn        = "arn:aws:iam::222222222222:role/analytics"
+        region          = "eu-west-1"
+        source_identity = false
+        prefetch        = false
+        settings        = { tableName = "Orders", queueUrl = "https://sqs.eu-west-1.amazonaws.com/222222222222/orders" }
+      }
+      reports = {
+        role_arn        = "arn:aws:iam::333333333333:role/reports"
+        region          = "us-east-1"
+        source_identity = true
+        prefetch        = true
+        pinpoint_app_id = "0123456789abcdef0123456789abcdef"
+        settings        = { bucket = "reports" }
+      }
+    }
+  }
+
+  assert {
+    condition = jsondecode(output.environment_variables.CROSS_ACCOUNT_TARGETS) == {
+      analytics = {
+        roleArn        = "arn:aws:iam::222222222222:role/analytics"
+        region         = "eu-west-1"
+        sourceIdentity = false
+        prefetch       = false
+        settings       = { tableName = "Orders", queueUrl = "https://sqs.eu-west-1.amazonaws.com/222222222222/orders" }
+      }
+      reports = {
+        roleArn  = "arn:aws:iam::333333333333:role/reports"
+        region   = "us-east-1"
+        settings = { bucket = "reports", pinpointAppId = "0123456789abcdef0123456789abcdef" }
+      }
+    }
+    error_message = "settings pass through (plus pinpointAppId), sourceIdentity/prefetch are rendered only when false (the runtime defaults them to true)."
+  }
+}
+
+run "settings_pinpoint_app_id_satisfies_the_shipped_bundle" {
+  command = plan
+
+  variables {
+    targets = {
+      eu-marketing = {
+        role_arn = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+        region   = "eu-west-1"
+        settings = { pinpointAppId = "0123456789abcdef0123456789abcdef" }
+      }
+    }
+  }
+
+  assert {
+    condition     = jsondecode(output.environment_variables.CROSS_ACCOUNT_TARGETS)["eu-marketing"].settings == { pinpointAppId = "0123456789abcdef0123456789abcdef" }
+    error_message = "settings.pinpointAppId alone must be accepted for the shipped bundle."
+  }
+}
+
+run "shipped_bundle_without_pinpoint_app_id_is_rejected" {
+  command = plan
+  variables {
+    targets = {
+      eu-marketing = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef" }
+      analytics    = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", settings = { tableName = "Orders" } }
+    }
+  }
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "policy_statements_render_keyed_by_sid" {
+  command = apply
+
+  variables {
+    policy_statements = {
+      ReadTrigger = {
+        actions   = ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListShards"]
+        resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"]
+      }
+      SendToOwnDeadLetterQueue = {
+        actions   = ["sqs:SendMessage"]
+        resources = ["arn:aws:sqs:eu-west-1:111111111111:fn-dlq"]
+        condition = [
+          { test = "StringEquals", variable = "aws:ResourceAccount", values = ["111111111111"] },
+          { test = "StringEquals", variable = "aws:RequestedRegion", values = ["eu-west-1"] },
+          { test = "Bool", variable = "aws:SecureTransport", values = ["true"] },
+        ]
+      }
+      DenyOtherPrefix = {
+        effect    = "Deny"
+        actions   = ["s3:GetObject"]
+        resources = ["arn:aws:s3:::in-bucket/private/*"]
+      }
+    }
+  }
+
+  assert {
+    condition = jsondecode(output.policy_statements_policy).Statement == [
+      {
+        Sid      = "DenyOtherPrefix"
+        Effect   = "Deny"
+        Action   = ["s3:GetObject"]
+        Resource = ["arn:aws:s3:::in-bucket/private/*"]
+      },
+      {
+        Sid      = "ReadTrigger"
+        Effect   = "Allow"
+        Action   = ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStream", "kinesis:ListShards"]
+        Resource = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"]
+      },
+      {
+        Sid      = "SendToOwnDeadLetterQueue"
+        Effect   = "Allow"
+        Action   = ["sqs:SendMessage"]
+        Resource = ["arn:aws:sqs:eu-west-1:111111111111:fn-dlq"]
+        Condition = {
+          StringEquals = { "aws:ResourceAccount" = ["111111111111"], "aws:RequestedRegion" = ["eu-west-1"] }
+          Bool         = { "aws:SecureTransport" = ["true"] }
+        }
+      },
+    ]
+    error_message = "policy_statements must render one statement per Sid, Effect defaulting to Allow, conditions grouped by test."
+  }
+
+  assert {
+    condition     = aws_iam_role_policy.statements[0].policy == output.policy_statements_policy && aws_iam_role_policy.statements[0].role == aws_iam_role.this.id
+    error_message = "policy_statements must become one inline policy of the execution role."
+  }
+}
+
+run "publish_outputs_the_qualified_arn" {
+  command = apply
+
+  variables {
+    publish = true
+  }
+
+  assert {
+    condition     = aws_lambda_function.this.publish == true && output.qualified_arn == aws_lambda_function.this.qualified_arn && output.version == aws_lambda_function.this.version && output.qualified_arn != null
+    error_message = "publish = true must publish and output qualified_arn and version."
+  }
+}
+
+run "rejects_bad_handler" {
+  command = plan
+  variables {
+    handler = "index handler"
+  }
+  expect_failures = [var.handler]
+}
+
+run "rejects_handler_without_export" {
+  command = plan
+  variables {
+    handler = "index"
+  }
+  expect_failures = [var.handler]
+}
+
+run "rejects_bad_pinpoint_app_id_in_settings" {
+  command = plan
+  variables {
+    targets = {
+      a = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", settings = { pinpointAppId = "ABC" } }
+    }
+  }
+  expect_failures = [var.targets]
+}
+
+run "rejects_conflicting_pinpoint_app_ids" {
+  command = plan
+  variables {
+    targets = {
+      a = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef", settings = { pinpointAppId = "fedcba9876543210fedcba9876543210" } }
+    }
+  }
+  expect_failures = [var.targets]
+}
+
+run "rejects_proto_settings_key" {
+  command = plan
+  variables {
+    package_path = "./package/function.zip"
+    targets = {
+      a = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", settings = { "__proto__" = "x" } }
+    }
+  }
+  expect_failures = [var.targets]
+}
+
+run "rejects_bad_settings_key" {
+  command = plan
+  variables {
+    package_path = "./package/function.zip"
+    targets = {
+      a = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", settings = { "table name" = "x" } }
+    }
+  }
+  expect_failures = [var.targets]
+}
+
+run "rejects_bad_statement_sid" {
+  command = plan
+  variables {
+    policy_statements = { "Read-Trigger" = { actions = ["kinesis:GetRecords"], resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_bad_statement_effect" {
+  command = plan
+  variables {
+    policy_statements = { Read = { effect = "allow", actions = ["kinesis:GetRecords"], resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_wildcard_statement_action" {
+  command = plan
+  variables {
+    policy_statements = { Read = { actions = ["kinesis:Get*"], resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_statement_without_actions" {
+  command = plan
+  variables {
+    policy_statements = { Read = { actions = [], resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_star_statement_resource" {
+  command = plan
+  variables {
+    policy_statements = { Read = { actions = ["kinesis:GetRecords"], resources = ["*"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_wildcard_account_in_statement_resource" {
+  command = plan
+  variables {
+    policy_statements = { Read = { actions = ["kinesis:GetRecords"], resources = ["arn:aws:kinesis:eu-west-1:*:stream/in"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_statement_with_not_actions" {
+  command = plan
+  variables {
+    policy_statements = { Read = { actions = ["kinesis:GetRecords"], not_actions = ["kinesis:PutRecord"], resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"] } }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_repeated_statement_condition" {
+  command = plan
+  variables {
+    policy_statements = {
+      Read = {
+        actions   = ["kinesis:GetRecords"]
+        resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"]
+        condition = [
+          { test = "StringEquals", variable = "aws:RequestedRegion", values = ["eu-west-1"] },
+          { test = "StringEquals", variable = "aws:RequestedRegion", values = ["us-east-1"] },
+        ]
+      }
+    }
+  }
+  expect_failures = [var.policy_statements]
+}
+
+run "rejects_bad_statement_condition" {
+  command = plan
+  variables {
+    policy_statements = {
+      Read = {
+        actions   = ["kinesis:GetRecords"]
+        resources = ["arn:aws:kinesis:eu-west-1:111111111111:stream/in"]
+        condition = [{ test = "String Equals", variable = "aws:RequestedRegion", values = [] }]
+      }
+    }
+  }
+  expect_failures = [var.policy_statements]
 }

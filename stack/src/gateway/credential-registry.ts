@@ -6,10 +6,12 @@ import type { StackClock } from '../types';
  * be told the account with `x-moto-account-id` instead of searching all its
  * backends for the key) and, for temporary credentials, the expiry in gateway
  * time, and a hash of the session token that must come with it. Keys it has
- * never seen never expire.
+ * never seen never expire. A key may carry IAM request-context entries that
+ * every request signed with it gets (as Lambda adds lambda:SourceFunctionArn
+ * to the calls made with the credentials it hands a function).
  */
 export class CredentialRegistry {
-  private readonly keys = new Map<string, { account: string; expiresAt?: number; tokenHash?: string }>();
+  private readonly keys = new Map<string, { account: string; expiresAt?: number; tokenHash?: string; context?: Record<string, string> }>();
 
   constructor(private readonly clock: StackClock) {}
 
@@ -19,14 +21,20 @@ export class CredentialRegistry {
   }
 
   /** A temporary key valid for `durationSeconds` from now (gateway clock); returns its expiration. */
-  issue(accessKeyId: string, account: string, durationSeconds: number, sessionToken?: string): Date {
+  issue(accessKeyId: string, account: string, durationSeconds: number, sessionToken?: string, context?: Record<string, string>): Date {
     const expiration = new Date(this.clock.now().getTime() + durationSeconds * 1000);
     this.keys.set(accessKeyId, {
       account,
       expiresAt: expiration.getTime(),
       ...(sessionToken !== undefined ? { tokenHash: hash(sessionToken) } : {}),
+      ...(context ? { context: { ...context } } : {}),
     });
     return expiration;
+  }
+
+  /** Request-context entries every request signed with this key carries (empty for most keys). */
+  contextOf(accessKeyId: string): Record<string, string> {
+    return { ...this.keys.get(accessKeyId)?.context };
   }
 
   /**

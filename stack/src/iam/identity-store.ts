@@ -44,6 +44,8 @@ export interface CallerIdentity {
   name: string;
   /** what `aws:userid` is: `RoleId:SessionName` for a session, the user id for a user */
   userId: string;
+  /** context entries bound to the key itself (lambda:SourceFunctionArn for a function's credentials) */
+  keyContext?: Record<string, string>;
 }
 
 export interface RoleInfo {
@@ -75,8 +77,10 @@ export class IdentityStore {
   }
 
   /** undefined when moto doesn't know the key (moto answers with its default identity then). */
-  identity(accessKeyId: string): Promise<CallerIdentity | undefined> {
-    return this.cached(`identity:${accessKeyId}`, () => this.loadIdentity(accessKeyId));
+  async identity(accessKeyId: string): Promise<CallerIdentity | undefined> {
+    const caller = await this.cached(`identity:${accessKeyId}`, () => this.loadIdentity(accessKeyId));
+    const keyContext = this.known.contextOf(accessKeyId);
+    return caller && Object.keys(keyContext).length > 0 ? { ...caller, keyContext } : caller;
   }
 
   role(roleArn: string): Promise<RoleInfo | undefined> {

@@ -15,6 +15,8 @@ import {
   SOURCE_MODULE,
   endpointsArn,
   executionRoleArn,
+  functionArn,
+  insideFunction,
   matchingGrant,
   promisedGrants,
   targetRoleArn,
@@ -49,6 +51,7 @@ export const SWEPT_SERVICES = ['mobiletargeting', 's3', 'dynamodb', 'iam', 'sts'
 const OTHER_ACCOUNT = '444444444444';
 const OTHER_APP = 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa';
 const WRONG_EXTERNAL_ID = 'lp-wrong-external-id';
+const OTHER_FUNCTION = 'lp-other-function';
 
 const ADMIN: NamedPolicy = {
   name: 'synthetic-administrator',
@@ -91,6 +94,10 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
   const exec = executionRoleArn(inputs);
   const execRole = roleFor(roles, SOURCE_MODULE);
   const execPolicies = identityPolicies(execRole);
+  // Calls made with the execution role's credentials inside this function, inside another function given the
+  // same role, and outside any function (exfiltrated credentials): only the first carries this function's ARN.
+  const inFn = insideFunction(inputs);
+  const otherFn = { 'lambda:SourceFunctionArn': functionArn(inputs).replace(/function:.*$/, `function:${OTHER_FUNCTION}`) };
   const out: MatrixRequest[] = [];
   const push = (m: Omit<MatrixRequest, 'expected'>): void => {
     out.push({ ...m, expected: expect(m.request) });
@@ -114,15 +121,18 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
       ...(context ? { context } : {}),
     });
     const group = `Assume target ${name}`;
-    push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, ext), note: t.external_id ? 'with the configured external id' : 'no external id configured' });
+    const withId = t.external_id ? 'with the configured external id' : 'no external id configured';
+    push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...inFn, ...ext }), note: `inside this function, ${withId}` });
+    push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, ext), note: `outside any function (no lambda:SourceFunctionArn), ${withId}` });
+    push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...otherFn, ...ext }), note: `inside another function given this role, ${withId}` });
     if (t.external_id) {
-      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies), note: 'without external id' });
-      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { 'sts:ExternalId': WRONG_EXTERNAL_ID, ...sourceIdentity }), note: 'wrong external id' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...inFn, ...sourceIdentity }), note: 'inside this function, without external id' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...inFn, 'sts:ExternalId': WRONG_EXTERNAL_ID, ...sourceIdentity }), note: 'inside this function, wrong external id' });
     }
     if (t.source_identities.length) {
       const id = t.external_id ? { 'sts:ExternalId': t.external_id } : undefined;
-      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, id), note: 'without source identity' });
-      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...id, 'sts:SourceIdentity': 'lp-other-function' }), note: 'another function\'s name as source identity' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...inFn, ...id }), note: 'inside this function, without source identity' });
+      push({ group, principalLabel: 'execution role', request: assume(exec, execPolicies, { ...inFn, ...id, 'sts:SourceIdentity': 'lp-other-function' }), note: "inside this function, another function's name as source identity" });
     }
     const intruders: Array<[string, string]> = [
       ['another role in the source account (administrator)', `arn:${P}:iam::${src.account}:role/lp-other-function`],
@@ -167,9 +177,9 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
           resourceAccount: accountOf(resource),
           identityPolicies: execPolicies,
           resourcePolicy: trustsAccount(P, src.account),
-          context: { 'sts:ExternalId': WRONG_EXTERNAL_ID },
+          context: { ...inFn, 'sts:ExternalId': WRONG_EXTERNAL_ID },
         },
-        note: 'role trusts the whole source account',
+        note: 'role trusts the whole source account; inside this function',
       });
     }
   }
@@ -255,12 +265,23 @@ export async function buildMatrix(inputs: FixtureInputs, roles: RenderedRole[]):
     const scope: ArnScope = { partition: P, region: src.region, account: src.account, values: { LogGroupName: `/aws/lambda/${src.function_name}` } };
     for (const service of SWEPT_SERVICES) {
       for (const c of await catalogRequests(service, scope)) {
-        push({ group: `Execution role: every ${service} action`, principalLabel: 'execution role', request: { principal: exec, action: c.action, resource: c.resource, resourceAccount: src.account, identityPolicies: execPolicies }, note: c.resourceType });
+        push({ group: `Execution role: every ${service} action`, principalLabel: 'execution role', request: { principal: exec, action: c.action, resource: c.resource, resourceAccount: src.account, identityPolicies: execPolicies, context: inFn }, note: `${c.resourceType}; inside this function` });
+      }
+    }
+    // Its own log group, written by anyone but this function.
+    const logStream = `arn:${P}:logs:${src.region}:${src.account}:log-group:/aws/lambda/${src.function_name}:log-stream:lp-stream`;
+    for (const action of ['logs:CreateLogStream', 'logs:PutLogEvents']) {
+      for (const [note, context] of [
+        ['inside this function', inFn],
+        ['inside another function given this role', otherFn],
+        ['outside any function (no lambda:SourceFunctionArn)', undefined],
+      ] as const) {
+        push({ group: 'Execution role writing its own log group', principalLabel: 'execution role', request: { principal: exec, action, resource: logStream, resourceAccount: src.account, identityPolicies: execPolicies, ...(context ? { context } : {}) }, note });
       }
     }
     for (const [name, t] of targets) {
       for (const action of ['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint']) {
-        push({ group: 'Execution role calling Pinpoint directly', principalLabel: 'execution role', request: { principal: exec, action, resource: endpointsArn(inputs, t).replace(/\*$/, 'lp-endpoint-1'), resourceAccount: t.account, identityPolicies: execPolicies }, note: `endpoint of target ${name}` });
+        push({ group: 'Execution role calling Pinpoint directly', principalLabel: 'execution role', request: { principal: exec, action, resource: endpointsArn(inputs, t).replace(/\*$/, 'lp-endpoint-1'), resourceAccount: t.account, identityPolicies: execPolicies, context: inFn }, note: `endpoint of target ${name}; inside this function` });
       }
     }
   }

@@ -171,6 +171,7 @@ export function presetProbes(preset: string, p: PresetInput, scope: ArnScope): P
       probes.catalog.push({ service: 'profile', resourceTypes: ['domains', 'object-types', 'integrations'], values: { DomainName: name } });
       regional('profile', (n, r, a) => `arn:${P}:profile:${r}:${a}:domains/${n}`, [['a domain sharing the string prefix', `${name}-old`], ['another domain', 'lp-other-domain']]);
       probes.neighbours.push({ note: 'another object type of the domain', resource: `arn:${P}:profile:${R}:${A}:domains/${name}/object-types/PinpointEndpointOld`, account: A });
+      probes.extra.push({ note: 'listing every domain of the account (no resource type: asked on *)', action: 'profile:ListDomains', resource: '*', account: A });
       break;
     case 'ssm_read': {
       const base = trimSlash(name);

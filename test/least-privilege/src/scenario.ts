@@ -59,6 +59,17 @@ export function executionRoleArn(inputs: FixtureInputs): string {
   return `arn:${inputs.partition}:iam::${inputs.source.account}:role/${inputs.source.function_name}`;
 }
 
+/** The function the execution role is bound to (lambda:SourceFunctionArn in its policies). */
+export function functionArn(inputs: FixtureInputs): string {
+  const s = inputs.source;
+  return `arn:${inputs.partition}:lambda:${s.region}:${s.account}:function:${s.function_name}`;
+}
+
+/** The context Lambda adds to calls made with the credentials it hands this function. */
+export function insideFunction(inputs: FixtureInputs): Record<string, string> {
+  return { 'lambda:SourceFunctionArn': functionArn(inputs) };
+}
+
 export function targetRoleArn(inputs: FixtureInputs, target: TargetInput): string {
   return `arn:${inputs.partition}:iam::${target.account}:role${target.role_path}${target.role_name}`;
 }
@@ -75,6 +86,7 @@ export function logStreamsArn(inputs: FixtureInputs): string {
 /** Everything the promise allows; anything else must be denied. */
 export function promisedGrants(inputs: FixtureInputs): Grant[] {
   const exec = executionRoleArn(inputs);
+  const inFn = insideFunction(inputs);
   const grants: Grant[] = [
     {
       principal: '*',
@@ -82,19 +94,22 @@ export function promisedGrants(inputs: FixtureInputs): Grant[] {
       resource: '*',
       why: 'AWS answers GetCallerIdentity for every principal; no policy grants or denies it',
     },
-    { principal: exec, action: 'logs:CreateLogStream', resource: logStreamsArn(inputs), why: 'execution role writes its own log group' },
-    { principal: exec, action: 'logs:PutLogEvents', resource: logStreamsArn(inputs), why: 'execution role writes its own log group' },
+    { principal: exec, action: 'logs:CreateLogStream', resource: logStreamsArn(inputs), context: inFn, why: 'execution role writes its own log group, for this function only' },
+    { principal: exec, action: 'logs:PutLogEvents', resource: logStreamsArn(inputs), context: inFn, why: 'execution role writes its own log group, for this function only' },
   ];
   for (const [name, t] of Object.entries(inputs.targets).sort(([a], [b]) => a.localeCompare(b))) {
     const role = targetRoleArn(inputs, t);
-    grants.push({
-      principal: exec,
-      action: 'sts:AssumeRole',
-      resource: role,
-      ...(t.external_id ? { context: { 'sts:ExternalId': t.external_id } } : {}),
-      ...(t.source_identities.length ? { rules: [{ key: 'sts:SourceIdentity', test: 'equals' as const, values: t.source_identities, text: 'source identity' }] } : {}),
-      why: `execution role assumes target ${name}`,
-    });
+    // sts:SetSourceIdentity is authorised within the same AssumeRole request, so it carries the same context.
+    for (const action of ['sts:AssumeRole', 'sts:SetSourceIdentity']) {
+      grants.push({
+        principal: exec,
+        action,
+        resource: role,
+        context: { ...inFn, ...(t.external_id ? { 'sts:ExternalId': t.external_id } : {}) },
+        ...(t.source_identities.length ? { rules: [{ key: 'sts:SourceIdentity', test: 'equals' as const, values: t.source_identities, text: 'source identity' }] } : {}),
+        why: `execution role assumes target ${name}, inside this function only`,
+      });
+    }
     for (const action of ['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint']) {
       grants.push({ principal: role, action, resource: endpointsArn(inputs, t), why: `target ${name}: endpoints of app ${t.pinpoint_app_id}` });
     }

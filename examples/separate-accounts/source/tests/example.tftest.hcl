@@ -18,6 +18,9 @@ mock_provider "aws" {
   mock_resource "aws_cloudwatch_log_group" {
     defaults = { arn = "arn:aws:logs:eu-west-1:111111111111:log-group:/aws/lambda/cross-account-endpoints" }
   }
+  mock_resource "aws_lambda_function" {
+    defaults = { arn = "arn:aws:lambda:eu-west-1:111111111111:function:cross-account-endpoints" }
+  }
 }
 
 run "targets_the_computed_target_role" {
@@ -26,9 +29,9 @@ run "targets_the_computed_target_role" {
   assert {
     condition = jsondecode(output.environment_variables.CROSS_ACCOUNT_TARGETS) == {
       eu-marketing = {
-        roleArn       = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
-        region        = "eu-west-1"
-        pinpointAppId = "0123456789abcdef0123456789abcdef"
+        roleArn  = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
+        region   = "eu-west-1"
+        settings = { pinpointAppId = "0123456789abcdef0123456789abcdef" }
       }
     }
     error_message = "The function must target the role ARN computed from target_account_id and target_role_name."
