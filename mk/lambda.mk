@@ -13,10 +13,7 @@ package: build ## Build and copy the zip to modules/source-lambda/package/functi
 	cp dist/function.zip $(SHIPPED_ZIP)
 	@echo "packaged $(SHIPPED_ZIP) sha256 $$(sha256sum $(SHIPPED_ZIP) | cut -d' ' -f1)"
 
-check-build-lib: deps ## Compile the runtime package (lambda/src -> lambda/dist: JS + .d.ts)
-	cd lambda && npm run build
-
-package: build ## Fail if the shipped zip differs from a fresh build
+check-package: build ## Fail if the shipped zip differs from a fresh build
 	@test -f $(SHIPPED_ZIP) || { echo "$(SHIPPED_ZIP) is missing: run make package"; exit 1; }
 	@if ! cmp -s dist/function.zip $(SHIPPED_ZIP); then \
 	  echo "$(SHIPPED_ZIP) is stale (its content differs from a fresh build of lambda/): run make package and commit it"; \
