@@ -3,8 +3,10 @@ export { startLocalStack } from './local-stack';
 export type {
   Credentials,
   Decision,
+  EmulatedServices,
   Latency,
   LocalStack,
+  PublishedMessage,
   RequestFilter,
   RequestRecord,
   StackAccounts,

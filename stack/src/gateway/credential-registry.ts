@@ -9,7 +9,7 @@ import type { StackClock } from '../types';
  * never seen never expire.
  */
 export class CredentialRegistry {
-  private readonly keys = new Map<string, { account: string; expiresAt?: number; tokenHash?: string }>();
+  private readonly keys = new Map<string, { account: string; expiresAt?: number; tokenHash?: string; context?: Record<string, string> }>();
 
   constructor(private readonly clock: StackClock) {}
 
@@ -38,6 +38,19 @@ export class CredentialRegistry {
   tokenMatches(accessKeyId: string, sessionToken: string | undefined): boolean {
     const expected = this.keys.get(accessKeyId)?.tokenHash;
     return expected === undefined || (sessionToken !== undefined && hash(sessionToken) === expected);
+  }
+
+  /**
+   * Condition keys every later request signed with this key carries (e.g.
+   * `sts:SourceIdentity` of a session); merged into the request context.
+   */
+  addContext(accessKeyId: string, context: Record<string, string>): void {
+    const entry = this.keys.get(accessKeyId);
+    if (entry) entry.context = { ...entry.context, ...context };
+  }
+
+  contextOf(accessKeyId: string): Record<string, string> {
+    return { ...this.keys.get(accessKeyId)?.context };
   }
 
   accountOf(accessKeyId: string): string | undefined {
