@@ -42,7 +42,7 @@ export class CredentialRegistry {
 
   /**
    * Condition keys every later request signed with this key carries (e.g.
-   * `sts:SourceIdentity` of a session); merged into the request context.
+   * `aws:SourceIdentity` of a session); merged into the request context.
    */
   addContext(accessKeyId: string, context: Record<string, string>): void {
     const entry = this.keys.get(accessKeyId);

@@ -1,7 +1,7 @@
 /**
  * The global condition keys of a request as AWS sets them: transport, source
  * IP, time, region, and whatever the key's session carries (credential-registry
- * `addContext`: sts:SourceIdentity, lambda:SourceFunctionArn…). Plug-ins add
+ * `addContext`: aws:SourceIdentity, lambda:SourceFunctionArn…). Plug-ins add
  * their service keys (s3:prefix…) on top.
  */
 import type { IncomingMessage } from 'node:http';

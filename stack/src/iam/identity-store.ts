@@ -30,6 +30,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { NamedPolicy, PolicyDocument } from './evaluate';
 import { decodePolicyDocument, parseRoleArn } from './policy-document';
+import { RoleIdIndex } from './principal-ids';
 import { motoIamClient, motoStsClientFor } from '../moto/moto-clients';
 import type { CredentialRegistry } from '../gateway/credential-registry';
 
@@ -48,6 +49,8 @@ export interface CallerIdentity {
 
 export interface RoleInfo {
   arn: string;
+  /** the unique id (`AROA…`) */
+  id: string;
   name: string;
   account: string;
   trustPolicy?: PolicyDocument;
@@ -64,6 +67,8 @@ const TTL_MS = 10_000;
 export class IdentityStore {
   private cache = new Map<string, { at: number; value: Promise<unknown> }>();
   private iamClients = new Map<string, IAMClient>();
+  /** role ids written into trust policies (see principal-ids.ts) */
+  readonly roleIds = new RoleIdIndex();
 
   constructor(
     private readonly motoEndpoint: string,
@@ -153,11 +158,19 @@ export class IdentityStore {
     const role = await this.findRoleByName(parsed.account, parsed.name);
     // The ARN must match exactly, path included (AWS treats a wrong path as another role).
     if (!role || role.Arn !== roleArn) return undefined;
+    const stored = decodePolicyDocument(role.AssumeRolePolicyDocument);
+    // uncached: a trust policy may name its own role, whose cached load is this one
+    const currentId = async (arn: string) => {
+      const named = parseRoleArn(arn);
+      const current = named ? await this.findRoleByName(named.account, named.name) : undefined;
+      return current?.Arn === arn ? current.RoleId : undefined;
+    };
     return {
       arn: roleArn,
+      id: role.RoleId ?? '',
       name: parsed.name,
       account: parsed.account,
-      trustPolicy: decodePolicyDocument(role.AssumeRolePolicyDocument),
+      ...(stored ? { trustPolicy: await this.roleIds.resolve(stored, currentId) } : {}),
       maxSessionDuration: role.MaxSessionDuration ?? 3600,
     };
   }

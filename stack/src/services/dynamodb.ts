@@ -20,6 +20,7 @@ export const TRANSACT_ACTION: Record<string, string> = {
 export const dynamodb: ServicePlugin = {
   name: 'dynamodb',
   signingNames: ['dynamodb'],
+  terraformEndpoint: 'dynamodb',
   errors: errorShape('json'),
   operationName: (request) => targetOperation(request) ?? fallbackName(request),
   parse(request, caller) {

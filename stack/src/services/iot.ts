@@ -24,6 +24,7 @@ export function iotEndpointAddress(account: string, region: string, stackEndpoin
 export const iot: ServicePlugin = {
   name: 'iot',
   signingNames: ['iot'],
+  terraformEndpoint: 'iot',
   errors: errorShape('rest-json', { throttle: { status: 429, code: 'ThrottlingException' }, serverError: { status: 500, code: 'InternalFailureException' } }),
   operationName: (request) => (request.method === 'GET' && request.url.pathname === '/endpoint' ? 'DescribeEndpoint' : fallbackName(request)),
   parse(request) {

@@ -17,6 +17,7 @@ function streamOfIterator(iterator: string | undefined): string | undefined {
 export const kinesis: ServicePlugin = {
   name: 'kinesis',
   signingNames: ['kinesis'],
+  terraformEndpoint: 'kinesis',
   errors: errorShape('json', { accessDenied: { status: 400, code: 'AccessDeniedException' } }),
   operationName: (request) => targetOperation(request) ?? fallbackName(request),
   parse(request, caller) {

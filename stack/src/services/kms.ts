@@ -37,6 +37,7 @@ function ciphertextKey(request: ParsedRequest): string | undefined {
 export const kms: ServicePlugin = {
   name: 'kms',
   signingNames: ['kms'],
+  terraformEndpoint: 'kms',
   errors: errorShape('json'),
   operationName: (request) => targetOperation(request) ?? fallbackName(request),
   async parse(request, caller, ctx) {

@@ -90,6 +90,7 @@ function functionArn(nameOrArn: string, region: string, account: string): string
 export const lambda: ServicePlugin = {
   name: 'lambda',
   signingNames: ['lambda'],
+  terraformEndpoint: 'lambda',
   errors: errorShape('rest-json', { unsupported: { status: 404, code: 'ResourceNotFoundException' } }),
   operationName: (request) => match(request)?.operation ?? fallbackName(request),
   parse(request, caller): Operation | undefined {

@@ -11,6 +11,7 @@ import type { ServicePlugin } from './types';
 export const logs: ServicePlugin = {
   name: 'logs',
   signingNames: ['logs'],
+  terraformEndpoint: 'logs',
   errors: errorShape('json'),
   operationName: (request) => targetOperation(request) ?? fallbackName(request),
   parse(request, caller) {

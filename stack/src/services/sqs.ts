@@ -42,6 +42,7 @@ function param(request: ParsedRequest, name: string): string | undefined {
 export const sqs: ServicePlugin = {
   name: 'sqs',
   signingNames: ['sqs'],
+  terraformEndpoint: 'sqs',
   errors: (request) => (request.headers['x-amz-target'] ? JSON_SHAPE : QUERY),
   operationName: (request) => operation(request) ?? fallbackName(request),
   parse(request, caller, ctx) {

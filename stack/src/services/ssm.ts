@@ -12,6 +12,7 @@ import type { ServicePlugin } from './types';
 export const ssm: ServicePlugin = {
   name: 'ssm',
   signingNames: ['ssm'],
+  terraformEndpoint: 'ssm',
   errors: errorShape('json'),
   operationName: (request) => targetOperation(request) ?? fallbackName(request),
   parse(request, caller) {

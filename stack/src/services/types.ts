@@ -69,6 +69,8 @@ export interface ServicePlugin {
   name: string;
   /** SigV4 scope service(s): 'sqs', 'mobiletargeting', 'iotdata', … */
   signingNames: readonly string[];
+  /** its key in the Terraform AWS provider's `endpoints` block, if the provider has one */
+  terraformEndpoint?: string;
   /** how refusals, faults and token errors look on the wire (may depend on the request's protocol) */
   errors: ErrorShape | ((request: ParsedRequest) => ErrorShape);
   /** a short name of the operation before authorisation (log, faults); unknown operations still get one */

@@ -4,11 +4,13 @@
  * order the Service Authorization Reference gives (instance profile, role,
  * group, user, then the policy); calls naming none are account-wide (`*`).
  * Role and user ARNs are built without a path unless the call sends one.
- * Every write drops the gateway's policy cache.
+ * Every write drops the gateway's policy cache. Trust policies are checked
+ * and stored as IAM does (trust.ts).
  */
 import { errorShape } from '../errors';
 import { fallbackName, queryOperation } from '../protocol';
 import type { ServicePlugin } from '../types';
+import { TRUST_PARAMETER, writeTrust } from './trust';
 
 /** IAM actions that change state (the policy cache must forget what it read). */
 const isIamWrite = (operation: string): boolean => !/^(Get|List|Simulate|Generate)/.test(operation);
@@ -28,6 +30,7 @@ const BY_ARN = ['PolicyArn', 'OpenIDConnectProviderArn', 'SAMLProviderArn'];
 export const iam: ServicePlugin = {
   name: 'iam',
   signingNames: ['iam'],
+  terraformEndpoint: 'iam',
   errors: errorShape('query', { namespace: IAM_NAMESPACE }),
   operationName: (request) => queryOperation(request) ?? fallbackName(request),
   parse(request, caller) {
@@ -49,6 +52,9 @@ export const iam: ServicePlugin = {
           ? params.get(byArn)!
           : '*';
     return { name, authorizations: [{ action: `iam:${name}`, resource, context }] };
+  },
+  serve(request, caller, ctx, operation) {
+    return operation.name in TRUST_PARAMETER ? writeTrust(ctx, request, operation.name, caller.account) : Promise.resolve(undefined);
   },
   afterForward(_request, operation, ctx) {
     if (isIamWrite(operation.name)) ctx.identities.invalidate();

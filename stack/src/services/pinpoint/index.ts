@@ -21,6 +21,7 @@ export function pinpointStore(ctx: Pick<ServiceContext, 'state'>): PinpointStore
 export const pinpoint: ServicePlugin = {
   name: 'pinpoint',
   signingNames: ['mobiletargeting'],
+  terraformEndpoint: 'pinpoint',
   errors: errorShape('rest-json'),
   operationName: (request) => matchPinpointRoute(request.method, request.url.pathname)?.operation ?? `${request.method} ${request.url.pathname}`,
   parse(request, caller) {

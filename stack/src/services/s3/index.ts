@@ -51,6 +51,7 @@ function deletedKeys(body: Buffer): string[] {
 export const s3: ServicePlugin = {
   name: 's3',
   signingNames: ['s3'],
+  terraformEndpoint: 's3',
   errors: errorShape('rest-xml'),
   operationName(request) {
     const { bucket, key } = s3Address(request);

@@ -2,7 +2,8 @@
  * STS AssumeRole with IAM enforcement: the caller's identity policies AND the
  * role's trust policy (conditions included) must allow it before moto issues
  * credentials; with SourceIdentity, both must also allow sts:SetSourceIdentity,
- * and the new session carries sts:SourceIdentity on its later requests. moto's
+ * and the new session carries it as aws:SourceIdentity on its later requests
+ * (and as sts:SourceIdentity on a chained AssumeRole, where it cannot change). moto's
  * answer is passed on with its Expiration rewritten to the gateway clock. A
  * refusal is AWS's generic AccessDenied; the request log says why (diagnose.ts).
  */
@@ -33,7 +34,7 @@ export async function assumeRole(ctx: ServiceContext, caller: CallerIdentity, re
   }
   const parsed = parseRoleArn(roleArn);
   if (!parsed) return queryError(action, 400, 'ValidationError', `${roleArn} is invalid`);
-  const inherited = request.context['sts:SourceIdentity'];
+  const inherited = request.context['aws:SourceIdentity'];
   if (sourceIdentity !== null && inherited !== undefined && sourceIdentity !== inherited) {
     return queryError(action, 400, 'ValidationError', 'The source identity of a role session cannot be changed once set.');
   }
@@ -41,7 +42,8 @@ export async function assumeRole(ctx: ServiceContext, caller: CallerIdentity, re
   const role = await ctx.identities.role(roleArn);
   const context: Record<string, string> = { ...request.context, 'sts:RoleSessionName': sessionName };
   if (externalId !== null) context['sts:ExternalId'] = externalId;
-  if (sourceIdentity !== null) context['sts:SourceIdentity'] = sourceIdentity;
+  const carried = sourceIdentity ?? inherited;
+  if (carried !== undefined) context['sts:SourceIdentity'] = carried;
   const ask = (iamAction: string) =>
     authorizeCaller(ctx.identities, caller, {
       action: iamAction,
@@ -75,8 +77,7 @@ export async function assumeRole(ctx: ServiceContext, caller: CallerIdentity, re
   const token = /<SessionToken>([^<]+)<\/SessionToken>/.exec(body)?.[1];
   if (upstream.status === 200 && key) {
     const expiration = ctx.credentials.issue(key, parsed.account, duration, token);
-    const carried = sourceIdentity ?? inherited;
-    if (carried !== undefined) ctx.credentials.addContext(key, { 'sts:SourceIdentity': carried });
+    if (carried !== undefined) ctx.credentials.addContext(key, { 'aws:SourceIdentity': carried });
     body = body.replace(/<Expiration>[^<]*<\/Expiration>/, `<Expiration>${expiration.toISOString()}</Expiration>`);
     if (carried !== undefined && !body.includes('<SourceIdentity>')) {
       body = body.replace('</AssumedRoleUser>', `</AssumedRoleUser>\n      <SourceIdentity>${carried}</SourceIdentity>`);

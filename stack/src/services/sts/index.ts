@@ -15,6 +15,7 @@ const NOT_IMPLEMENTED = new Set(['GetSessionToken', 'GetFederationToken', 'Assum
 export const sts: ServicePlugin = {
   name: 'sts',
   signingNames: ['sts'],
+  terraformEndpoint: 'sts',
   errors: errorShape('query'),
   operationName: (request) => request.params.get('Action') ?? `${request.method} ${request.url.pathname}`,
   parse(request) {
