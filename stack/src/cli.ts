@@ -1,7 +1,9 @@
 /**
  * Runs the local stack in the foreground: `npx tsx stack/src/cli.ts [--port N]`.
- * Prints the gateway endpoint; Ctrl-C (or SIGTERM) stops moto and the gateway.
+ * Prints the endpoint, ready-to-paste credentials per account and a Terraform
+ * provider block (cli-banner.ts); Ctrl-C (or SIGTERM) stops moto and the gateway.
  */
+import { banner } from './cli-banner';
 import { startLocalStack } from './local-stack';
 
 function portArgument(argv: string[]): number | undefined {
@@ -15,11 +17,10 @@ function portArgument(argv: string[]): number | undefined {
 async function main(): Promise<void> {
   const port = portArgument(process.argv.slice(2));
   const stack = await startLocalStack({ ...(port ? { port } : {}), logger: (line) => console.error(line) });
-  console.log(`Local AWS stack ready.
-  endpoint (point every SDK/Terraform endpoint here): ${stack.endpoint}
-  moto (no enforcement, diagnostics only):            ${stack.motoEndpoint}
-  accounts: source ${stack.accounts.source}, target ${stack.accounts.target}, second ${stack.accounts.second}
-Press Ctrl-C to stop.`);
+  const accounts = await Promise.all(
+    Object.entries(stack.accounts).map(async ([label, id]) => ({ label, id, credentials: await stack.operatorCredentials(id) })),
+  );
+  console.log(banner(stack.endpoint, 'us-east-1', accounts));
   let stopping = false;
   const shutdown = (signal: string): void => {
     if (stopping) return;

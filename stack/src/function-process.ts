@@ -100,7 +100,8 @@ export function functionEnvironment(opts: FunctionProcessOptions): Record<string
   return env;
 }
 
-export async function startFunctionProcess(opts: FunctionProcessOptions): Promise<FunctionProcess> {
+/** One host process: one init, invocations until it is stopped or dies. */
+async function spawnFunctionHost(opts: FunctionProcessOptions): Promise<FunctionProcess & { running(): boolean }> {
   const defaultTimeoutMs = opts.timeoutMs ?? 30_000;
   const lines: string[] = [];
   const pending = new Map<string, { resolve: (m: HostMessage) => void; reject: (e: Error) => void }>();
@@ -168,6 +169,7 @@ export async function startFunctionProcess(opts: FunctionProcessOptions): Promis
   }
 
   return {
+    running: () => !exited,
     async invoke(event, invokeOpts) {
       const started = performance.now();
       const reply = await request({ type: 'invoke', event, timeoutMs: invokeOpts?.timeoutMs ?? defaultTimeoutMs });
@@ -194,5 +196,48 @@ export async function startFunctionProcess(opts: FunctionProcessOptions): Promis
       await exit;
       clearTimeout(timer);
     },
+  };
+}
+
+/**
+ * The function as Lambda runs it: one sandbox (host process) reused across
+ * invocations, and a fresh one, with a fresh init, for the invocation after a
+ * `Sandbox.Timedout` or after the process died (reported as
+ * `Runtime.ExitError`, as Lambda does). The clock offset carries over.
+ */
+export async function startFunctionProcess(opts: FunctionProcessOptions): Promise<FunctionProcess> {
+  let offset = opts.clockOffsetMs ?? 0;
+  let host = await spawnFunctionHost({ ...opts, clockOffsetMs: offset });
+  let reset = false;
+  const earlierLogs: string[] = [];
+  const sandbox = async (): Promise<FunctionProcess> => {
+    if (reset || !host.running()) {
+      earlierLogs.push(...host.logs());
+      await host.stop();
+      host = await spawnFunctionHost({ ...opts, clockOffsetMs: offset });
+      reset = false;
+    }
+    return host;
+  };
+  return {
+    async invoke(event, invokeOpts) {
+      const current = await sandbox();
+      const started = performance.now();
+      try {
+        const outcome = await current.invoke(event, invokeOpts);
+        if (outcome.error?.errorType === 'Sandbox.Timedout') reset = true;
+        return outcome;
+      } catch (error) {
+        reset = true;
+        return { error: { errorType: 'Runtime.ExitError', errorMessage: (error as Error).message }, durationMs: performance.now() - started };
+      }
+    },
+    async advanceClock(ms) {
+      offset += ms;
+      if (host.running() && !reset) await host.advanceClock(ms);
+    },
+    logs: () => [...earlierLogs, ...host.logs()],
+    memoryUsage: async () => (await sandbox()).memoryUsage(),
+    stop: () => host.stop(),
   };
 }

@@ -11,7 +11,9 @@ import { IdentityStore } from './iam/identity-store';
 import { parseRoleArn } from './iam/policy-document';
 import { motoStsClientFor, MOTO_INTERNAL_CREDENTIALS } from './moto/moto-clients';
 import { startMoto } from './moto/moto-process';
-import { PinpointStore } from './pinpoint/store';
+import { iotEndpointAddress } from './services/iot';
+import { publishedMessages } from './services/iot-data';
+import { pinpointStore } from './services/pinpoint';
 import { RequestLog } from './request-log';
 import type { Credentials, Latency, LocalStack, StackAccounts, StackOptions } from './types';
 
@@ -52,11 +54,24 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
     const credentialRegistry = new CredentialRegistry(clock);
     credentialRegistry.remember(operator.accessKeyId, MANAGEMENT_ACCOUNT);
     const identities = new IdentityStore(moto.endpoint, credentialRegistry);
-    const pinpoint = new PinpointStore();
     const faults = new FaultPlan();
-    server = createGateway({ motoEndpoint: moto.endpoint, clock, log, latency, identities, credentials: credentialRegistry, pinpoint, faults, ...(logger ? { logger } : {}) });
+    const state = new Map<string, unknown>();
+    let endpoint = '';
+    server = createGateway({
+      motoEndpoint: moto.endpoint,
+      clock,
+      log,
+      latency,
+      identities,
+      credentials: credentialRegistry,
+      faults,
+      accounts: [...Object.values(ACCOUNTS)],
+      state,
+      endpoint: () => endpoint,
+      ...(logger ? { logger } : {}),
+    });
     const port = await listen(server, options.port ?? 0);
-    const endpoint = `http://127.0.0.1:${port}`;
+    endpoint = `http://127.0.0.1:${port}`;
     logger?.(`local stack: gateway ${endpoint}, moto ${moto.endpoint}`);
 
     const operatorSessions = new Map<string, Credentials>();
@@ -71,8 +86,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       clock,
       requests: log,
       setLatency(next: Latency) {
-        if ('sts' in next) latency.sts = next.sts;
-        if ('pinpoint' in next) latency.pinpoint = next.pinpoint;
+        Object.assign(latency, next);
       },
       invalidatePolicyCache: () => identities.invalidate(),
       injectFault: (service, kind, times = 1) => faults.add(service, kind, times),
@@ -125,8 +139,18 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         }
       },
 
-      async createPinpointApp(accountId: string, region: string, name: string): Promise<string> {
-        return pinpoint.createApp(accountId, region, name, {}, clock.now()).Id;
+      services: {
+        pinpoint: {
+          createApp: async (accountId, region, name) => pinpointStore({ state }).createApp(accountId, region, name, {}, clock.now()).Id,
+        },
+        iot: {
+          published: () => [...publishedMessages({ state })],
+          endpointAddress: (accountId, region) => iotEndpointAddress(accountId, region, endpoint),
+        },
+      },
+
+      createPinpointApp(accountId: string, region: string, name: string): Promise<string> {
+        return stack.services.pinpoint.createApp(accountId, region, name);
       },
 
       async stop(): Promise<void> {

@@ -1,4 +1,4 @@
-/** The public shapes of the local stack (see docs: helper-notes/stack-api.md). */
+/** The public shapes of the local stack (stack/README.md describes them). */
 
 export interface Credentials {
   accessKeyId: string;
@@ -12,7 +12,8 @@ export type Decision = 'Allowed' | 'ExplicitlyDenied' | 'ImplicitlyDenied';
 export interface RequestRecord {
   /** epoch ms (real time) */
   at: number;
-  service: 'sts' | 'pinpoint' | 'iam' | 'lambda' | 'logs' | string;
+  /** the plug-in's name ('sts', 'pinpoint', 's3', …), 'unsigned', or the SigV4 service nobody emulates */
+  service: string;
   /** e.g. 'AssumeRole', 'GetEndpoint', 'UpdateEndpoint' */
   action: string;
   accessKeyId?: string;
@@ -20,12 +21,12 @@ export interface RequestRecord {
   status: number;
   /** set when IAM was evaluated */
   decision?: Decision;
+  /** why a request was refused (the wire answer stays AWS's generic one) */
+  reason?: string;
 }
 
-export interface Latency {
-  sts?: number;
-  pinpoint?: number;
-}
+/** Injected delay in ms per service (plug-in name: 'sts', 'pinpoint', 's3', …). */
+export type Latency = Partial<Record<string, number>>;
 
 export interface StackOptions {
   /** injected delay before answering (benchmarks) */
@@ -56,6 +57,30 @@ export interface StackAccounts {
   second: '333333333333';
 }
 
+/** One message an IoT data-plane Publish delivered (recorded by the stack). */
+export interface PublishedMessage {
+  account: string;
+  region: string;
+  topic: string;
+  payload: Buffer;
+  qos: number;
+  /** gateway clock */
+  at: Date;
+}
+
+export interface EmulatedServices {
+  pinpoint: {
+    /** Creates an app in (account, region) and returns its 32-hex id. */
+    createApp(accountId: string, region: string, name: string): Promise<string>;
+  };
+  iot: {
+    /** Every message published so far, oldest first. */
+    published(): PublishedMessage[];
+    /** The data-plane address DescribeEndpoint gives this account. */
+    endpointAddress(accountId: string, region: string): string;
+  };
+}
+
 export interface LocalStack {
   /** gateway URL (http://127.0.0.1:PORT): point EVERY SDK/Terraform endpoint here */
   readonly endpoint: string;
@@ -70,18 +95,20 @@ export interface LocalStack {
    *  with these credentials carries lambda:SourceFunctionArn = functionArn and aws:SourceAccount = the
    *  function's account in its IAM request context; no other credentials do. */
   lambdaServiceCredentials(roleArn: string, opts?: { durationSeconds?: number; sessionName?: string; functionArn?: string }): Promise<Credentials>;
-  /** Creates a Pinpoint app in the emulator (account, region) and returns its 32-hex id. */
+  /** Creates a Pinpoint app in the emulator (account, region) and returns its 32-hex id (= services.pinpoint.createApp). */
   createPinpointApp(accountId: string, region: string, name: string): Promise<string>;
+  /** State of the services the stack serves itself (moto-backed ones are seeded through the SDK). */
+  readonly services: EmulatedServices;
   /** The gateway's clock (credential expiry checks use it). */
   clock: StackClock;
   setLatency(latency: Latency): void;
   requests: RequestLogView;
   /** Drops cached identities and policies (only needed after IAM writes made directly against motoEndpoint). */
   invalidatePolicyCache(): void;
-  /** The next `times` (default 1) requests to `service` fail before IAM is evaluated: 'throttle' (Pinpoint 429
-   *  TooManyRequestsException, STS 400 Throttling) or 'server-error' (Pinpoint 500 InternalServerErrorException,
-   *  STS 500 InternalFailure). Injected answers appear in the request log like any other. */
-  injectFault(service: 'sts' | 'pinpoint', kind: 'throttle' | 'server-error', times?: number): void;
+  /** The next `times` (default 1) requests to `service` (a plug-in name: 'sts', 'pinpoint', 's3', …) fail before
+   *  IAM is evaluated: 'throttle' or 'server-error', in the service's own error form (services/errors.ts: e.g.
+   *  Pinpoint 429 TooManyRequestsException, STS 400 Throttling). Injected answers appear in the request log. */
+  injectFault(service: string, kind: 'throttle' | 'server-error', times?: number): void;
   clearFaults(): void;
   /** idempotent; kills moto, closes the gateway */
   stop(): Promise<void>;

@@ -20,8 +20,8 @@ import {
   UpdateProfileCommand,
 } from '@aws-sdk/client-customer-profiles';
 import { evaluate } from '../src/iam/evaluate';
-import { startLocalCustomerProfiles, type LocalCustomerProfiles } from '../src/customer-profiles/local-server';
-import { customerProfilesAuthorization, matchCustomerProfilesRoute } from '../src/customer-profiles/routes';
+import { startLocalCustomerProfiles, type LocalCustomerProfiles } from '../src/services/customer-profiles/local-server';
+import { customerProfilesAuthorization, matchCustomerProfilesRoute } from '../src/services/customer-profiles/routes';
 
 const ACCOUNT = '222222222222';
 const REGION = 'eu-west-1';

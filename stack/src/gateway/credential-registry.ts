@@ -48,6 +48,15 @@ export class CredentialRegistry {
     return expected === undefined || (sessionToken !== undefined && hash(sessionToken) === expected);
   }
 
+  /**
+   * Condition keys every later request signed with this key carries (e.g.
+   * `aws:SourceIdentity` of a session); merged into the request context.
+   */
+  addContext(accessKeyId: string, context: Record<string, string>): void {
+    const entry = this.keys.get(accessKeyId);
+    if (entry) entry.context = { ...entry.context, ...context };
+  }
+
   accountOf(accessKeyId: string): string | undefined {
     return this.keys.get(accessKeyId)?.account;
   }

@@ -1,38 +1,26 @@
 /**
  * Injected failures for reliability tests: the next N requests to a service
- * are answered with a throttle or a server error in that service's own form
- * (Pinpoint REST-JSON, STS query XML), before IAM is evaluated.
+ * (by plug-in name) are answered with a throttle or a server error before IAM
+ * is evaluated. The plug-in gives the wire form (see services/errors.ts).
  */
-import { jsonError, queryError, requestId, type GatewayResponse } from './responses';
-
 export type FaultKind = 'throttle' | 'server-error';
-export type FaultService = 'sts' | 'pinpoint';
 
 export class FaultPlan {
-  private readonly pending: Record<FaultService, FaultKind[]> = { sts: [], pinpoint: [] };
+  private readonly pending = new Map<string, FaultKind[]>();
 
-  add(service: FaultService, kind: FaultKind, times: number): void {
+  add(service: string, kind: FaultKind, times: number): void {
     if (!Number.isInteger(times) || times < 1) throw new RangeError(`times must be a positive integer, got ${times}`);
-    for (let i = 0; i < times; i++) this.pending[service].push(kind);
+    const queue = this.pending.get(service) ?? [];
+    for (let i = 0; i < times; i++) queue.push(kind);
+    this.pending.set(service, queue);
   }
 
   clear(): void {
-    this.pending.sts = [];
-    this.pending.pinpoint = [];
+    this.pending.clear();
   }
 
-  /** The injected answer for this request, if one is due. */
-  take(service: string, action: string): GatewayResponse | undefined {
-    const queue = service === 'sts' ? this.pending.sts : service === 'pinpoint' ? this.pending.pinpoint : undefined;
-    const kind = queue?.shift();
-    if (!kind) return undefined;
-    if (service === 'sts') {
-      return kind === 'throttle'
-        ? queryError(action, 400, 'Throttling', 'Rate exceeded')
-        : { ...queryError(action, 500, 'InternalFailure', 'The request processing has failed because of an unknown error.'), headers: { 'content-type': 'text/xml' } };
-    }
-    return kind === 'throttle'
-      ? jsonError(action, 429, 'TooManyRequestsException', { Message: 'Too many requests', RequestID: requestId() })
-      : jsonError(action, 500, 'InternalServerErrorException', { Message: 'Internal server error', RequestID: requestId() });
+  /** The fault due for this service's next request, if any. */
+  take(service: string): FaultKind | undefined {
+    return this.pending.get(service)?.shift();
   }
 }

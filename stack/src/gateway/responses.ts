@@ -9,6 +9,8 @@ export interface GatewayResponse {
   /** operation name for the request log */
   action: string;
   decision?: Decision;
+  /** why the gateway refused, for the request log only (the wire answer stays AWS's) */
+  reason?: string;
 }
 
 export function requestId(): string {

@@ -1,38 +1,38 @@
 /**
- * The gateway in front of moto: routes by the SigV4 credential scope's
- * service. `sts` is checked for expired keys and AssumeRole is enforced;
- * `mobiletargeting` goes to the Pinpoint emulator after enforcement;
- * everything else is proxied to moto unchanged. Every request is logged.
+ * The gateway in front of moto, one pipeline for every request:
+ * parse SigV4 → plug-in by signing name → injected fault? → token checks →
+ * the plug-in's IAM questions, each evaluated (identity policies, boundary,
+ * resource policy) → the plug-in serves it or moto does. A service without a
+ * plug-in is refused, never proxied unchecked. Every request is logged.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { IdentityStore } from '../iam/identity-store';
-import { handlePinpoint } from '../pinpoint/handler';
-import { matchPinpointRoute } from '../pinpoint/routes';
-import type { PinpointStore } from '../pinpoint/store';
+import { PolicyEvaluationError } from '../iam/evaluate';
 import type { RequestLog } from '../request-log';
-import type { Latency, StackClock } from '../types';
-import { actionName, isIamWrite, queryParams } from './action-name';
-import type { CredentialRegistry } from './credential-registry';
+import { errorResponse, type ErrorShape } from '../services/errors';
+import { pluginFor } from '../services/registry';
+import type { ParsedRequest, ServiceContext, ServicePlugin } from '../services/types';
+import type { Latency } from '../types';
+import { authorizeAll } from './authorize-request';
+import { queryParams } from './query-params';
 import type { FaultPlan } from './faults';
 import { forwardToMoto } from './proxy';
-import { PolicyEvaluationError } from '../iam/evaluate';
+import { requestContext } from './request-context';
 import { EXPIRED_TOKEN_MESSAGE, INVALID_TOKEN_MESSAGE, jsonError, queryError, type GatewayResponse } from './responses';
 import { parseSigV4 } from './sigv4';
-import { assumeRole } from './sts';
 
-export interface GatewayContext {
-  motoEndpoint: string;
-  clock: StackClock;
+export interface GatewayContext extends ServiceContext {
   log: RequestLog;
   latency: Latency;
-  identities: IdentityStore;
-  credentials: CredentialRegistry;
-  pinpoint: PinpointStore;
   faults: FaultPlan;
-  logger?: (line: string) => void;
+  /** the gateway's own URL, known once it listens */
+  endpoint: () => string;
 }
 
-const QUERY_PROTOCOL = new Set(['sts', 'iam']);
+interface Routed {
+  service: string;
+  accessKeyId?: string;
+  response: GatewayResponse;
+}
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -45,78 +45,97 @@ function readBody(req: IncomingMessage): Promise<Buffer> {
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-function expired(service: string, action: string): GatewayResponse {
-  return QUERY_PROTOCOL.has(service)
-    ? queryError(action, 403, 'ExpiredToken', EXPIRED_TOKEN_MESSAGE)
-    : jsonError(action, 403, 'ExpiredTokenException', { message: EXPIRED_TOKEN_MESSAGE });
-}
-
 /** The session token that came with the request (header, or query string when presigned). */
 function sessionToken(req: IncomingMessage, url: URL): string | undefined {
   const header = req.headers['x-amz-security-token'];
   return (Array.isArray(header) ? header[0] : header) ?? url.searchParams.get('X-Amz-Security-Token') ?? undefined;
 }
 
-function unknownKey(service: string, action: string): GatewayResponse {
-  return QUERY_PROTOCOL.has(service)
-    ? queryError(action, 403, 'InvalidClientTokenId', INVALID_TOKEN_MESSAGE)
-    : jsonError(action, 403, 'UnrecognizedClientException', { message: INVALID_TOKEN_MESSAGE });
+function jsonBody(body: Buffer): Record<string, unknown> {
+  if (body.length === 0 || body[0] !== 0x7b) return {};
+  try {
+    return JSON.parse(body.toString('utf8')) as Record<string, unknown>;
+  } catch {
+    return {};
+  }
 }
 
-async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): Promise<{ service: string; accessKeyId?: string; response: GatewayResponse }> {
+function shapeOf(plugin: ServicePlugin, request: ParsedRequest): ErrorShape {
+  return typeof plugin.errors === 'function' ? plugin.errors(request) : plugin.errors;
+}
+
+async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): Promise<Routed> {
   const method = req.method ?? 'GET';
   const url = new URL(req.url ?? '/', 'http://gateway.local');
   const scope = parseSigV4(req.headers.authorization, url);
-  const pinpointRoute = matchPinpointRoute(method, url.pathname);
-  const service = scope?.service ?? (pinpointRoute ? 'mobiletargeting' : 'unsigned');
-  const accessKeyId = scope?.accessKeyId;
-  const logService = service === 'mobiletargeting' ? 'pinpoint' : service;
-  const ret = (response: GatewayResponse) => ({ service: logService, ...(accessKeyId ? { accessKeyId } : {}), response });
-
-  const latency = service === 'sts' ? ctx.latency.sts : service === 'mobiletargeting' ? ctx.latency.pinpoint : undefined;
-  if (latency) await sleep(latency);
-
-  if (service === 'mobiletargeting') {
-    const action = pinpointRoute?.operation ?? `${method} ${url.pathname}`;
-    const fault = ctx.faults.take('pinpoint', action);
-    if (fault) return ret(fault);
-    if (!scope) return ret(jsonError(action, 403, 'MissingAuthenticationTokenException', { message: 'Missing Authentication Token' }));
-    if (ctx.credentials.isExpired(scope.accessKeyId)) return ret(expired(service, action));
-    if (!ctx.credentials.tokenMatches(scope.accessKeyId, sessionToken(req, url))) return ret(unknownKey(service, action));
-    if (!pinpointRoute) {
-      return ret(jsonError(action, 404, 'NotFoundException', { Message: `The local Pinpoint emulator does not serve ${method} ${url.pathname}` }));
-    }
-    const caller = await ctx.identities.identity(scope.accessKeyId);
-    if (!caller) return ret(unknownKey(service, action));
-    return ret(await handlePinpoint({ store: ctx.pinpoint, identities: ctx.identities, clock: ctx.clock }, caller, scope.region, pinpointRoute, body));
-  }
-
-  const params = queryParams(url, req.headers, body);
-  const action = actionName(method, url, req.headers, params);
-  const fault = ctx.faults.take(service, action);
-  if (fault) return ret(fault);
-  if (accessKeyId && ctx.credentials.isExpired(accessKeyId)) return ret(expired(service, action));
-  if (accessKeyId && !ctx.credentials.tokenMatches(accessKeyId, sessionToken(req, url))) return ret(unknownKey(service, action));
-  if (!scope && !url.pathname.startsWith('/moto-api')) {
+  if (!scope) {
     // AWS refuses unsigned calls; forwarding them would let moto answer (an unsigned
     // AssumeRole would get credentials without any trust-policy check).
-    return ret(queryError(action, 403, 'MissingAuthenticationToken', 'Request is missing Authentication Token'));
+    return { service: 'unsigned', response: queryError(`${method} ${url.pathname}`, 403, 'MissingAuthenticationToken', 'Request is missing Authentication Token') };
   }
-
-  if (service === 'sts' && action === 'AssumeRole' && accessKeyId) {
-    const caller = await ctx.identities.identity(accessKeyId);
-    if (!caller) return ret(unknownKey(service, action));
-    const raw = { method, path: req.url ?? '/', headers: req.headers, body };
-    return ret(await assumeRole({ motoEndpoint: ctx.motoEndpoint, store: ctx.identities, credentials: ctx.credentials }, caller, params, raw));
+  const { accessKeyId } = scope;
+  const plugin = pluginFor(scope.service);
+  if (!plugin) {
+    const message = `the local stack does not emulate ${scope.service}`;
+    return { service: scope.service, accessKeyId, response: jsonError(`${method} ${url.pathname}`, 403, 'AccessDeniedException', { message, Message: message }) };
   }
+  const request: ParsedRequest = {
+    method,
+    url,
+    rawPath: req.url ?? '/',
+    headers: req.headers,
+    body,
+    params: queryParams(url, req.headers, body),
+    json: jsonBody(body),
+    region: scope.region,
+    endpoint: ctx.endpoint(),
+    context: requestContext(req, accessKeyId, scope.region, ctx.clock, ctx.credentials),
+  };
+  const shape = shapeOf(plugin, request);
+  const name = plugin.operationName(request);
+  const ret = (response: GatewayResponse): Routed => ({ service: plugin.name, accessKeyId, response });
 
-  const account = accessKeyId ? ctx.credentials.accountOf(accessKeyId) : undefined;
-  // The account comes from the key the stack issued, never from the caller's own header.
-  const { 'x-moto-account-id': _callerSupplied, ...callerHeaders } = req.headers;
-  const headers = account ? { ...callerHeaders, 'x-moto-account-id': account } : callerHeaders;
-  const upstream = await forwardToMoto(ctx.motoEndpoint, method, req.url ?? '/', headers, body);
-  if (service === 'iam' && isIamWrite(action)) ctx.identities.invalidate();
-  return ret({ ...upstream, action });
+  const latency = ctx.latency[plugin.name];
+  if (latency) await sleep(latency);
+  const fault = ctx.faults.take(plugin.name);
+  if (fault === 'throttle') return ret(errorResponse(shape, shape.throttle, name, 'Rate exceeded'));
+  if (fault === 'server-error') return ret(errorResponse(shape, shape.serverError, name, 'We encountered an internal error. Please try again.'));
+
+  if (ctx.credentials.isExpired(accessKeyId)) return ret(errorResponse(shape, shape.expiredToken, name, EXPIRED_TOKEN_MESSAGE));
+  if (!ctx.credentials.tokenMatches(accessKeyId, sessionToken(req, url))) return ret(errorResponse(shape, shape.unknownKey, name, INVALID_TOKEN_MESSAGE));
+  const caller = await ctx.identities.identity(accessKeyId);
+  if (!caller) return ret(errorResponse(shape, shape.unknownKey, name, INVALID_TOKEN_MESSAGE));
+
+  const operation = await plugin.parse(request, caller, ctx);
+  if (!operation) {
+    return ret(errorResponse(shape, shape.unsupported, name, `The local stack's ${plugin.name} plug-in does not serve ${name} (${method} ${url.pathname})`));
+  }
+  let verdict;
+  try {
+    verdict = await authorizeAll(ctx.identities, caller, operation.authorizations, request.context);
+  } catch (error) {
+    if (!(error instanceof PolicyEvaluationError)) throw error;
+    // Not an outage: a policy the engine cannot read (or an action/ARN it does not know).
+    // Refuse in the service's own form, without inviting retries, and say why.
+    ctx.logger?.(`gateway: ${error.message}`);
+    const message = `local stack could not evaluate the policies: ${error.message}`;
+    return ret({ ...errorResponse(shape, shape.accessDenied, operation.name, message), reason: message });
+  }
+  if (!verdict.allowed) {
+    const denied = errorResponse(shape, shape.accessDenied, operation.name, verdict.message, verdict.decision);
+    return ret({ ...denied, reason: verdict.message });
+  }
+  const decision = verdict.decision;
+  const served = plugin.serve ? await plugin.serve(request, caller, ctx, operation) : undefined;
+  if (served) return ret(served.decision || !decision ? served : { ...served, decision });
+
+  // The account comes from the key the stack issued (or the resource's owner), never from the caller's header.
+  const { 'x-moto-account-id': _callerSupplied, ...headers } = req.headers;
+  const account = operation.motoAccount ?? caller.account;
+  const upstream = await forwardToMoto(ctx.motoEndpoint, method, request.rawPath, { ...headers, 'x-moto-account-id': account }, body);
+  const answer: GatewayResponse = { ...upstream, action: operation.name, ...(decision ? { decision } : {}) };
+  plugin.afterForward?.(request, operation, ctx, answer);
+  return ret(answer);
 }
 
 async function handle(ctx: GatewayContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -147,6 +166,7 @@ async function handle(ctx: GatewayContext, req: IncomingMessage, res: ServerResp
     ...(accessKeyId ? { accessKeyId } : {}),
     status: response.status,
     ...(response.decision ? { decision: response.decision } : {}),
+    ...(response.reason ? { reason: response.reason } : {}),
   });
   const body = typeof response.body === 'string' ? Buffer.from(response.body, 'utf8') : response.body;
   res.writeHead(response.status, { ...response.headers, 'content-length': String(body.length) });

@@ -23,7 +23,6 @@ export async function authorizeCaller(
       'aws:PrincipalType': caller.kind === 'role' ? 'AssumedRole' : 'User',
       ...(caller.userId ? { 'aws:userid': caller.userId } : {}),
       ...(caller.kind === 'user' ? { 'aws:username': caller.name } : {}),
-      ...caller.keyContext,
       ...request.context,
     },
   });

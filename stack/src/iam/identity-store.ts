@@ -30,6 +30,7 @@ import {
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import type { NamedPolicy, PolicyDocument } from './evaluate';
 import { decodePolicyDocument, parseRoleArn } from './policy-document';
+import { RoleIdIndex } from './principal-ids';
 import { motoIamClient, motoStsClientFor } from '../moto/moto-clients';
 import type { CredentialRegistry } from '../gateway/credential-registry';
 
@@ -44,12 +45,12 @@ export interface CallerIdentity {
   name: string;
   /** what `aws:userid` is: `RoleId:SessionName` for a session, the user id for a user */
   userId: string;
-  /** context entries bound to the key itself (lambda:SourceFunctionArn for a function's credentials) */
-  keyContext?: Record<string, string>;
 }
 
 export interface RoleInfo {
   arn: string;
+  /** the unique id (`AROA…`) */
+  id: string;
   name: string;
   account: string;
   trustPolicy?: PolicyDocument;
@@ -66,6 +67,8 @@ const TTL_MS = 10_000;
 export class IdentityStore {
   private cache = new Map<string, { at: number; value: Promise<unknown> }>();
   private iamClients = new Map<string, IAMClient>();
+  /** role ids written into trust policies (see principal-ids.ts) */
+  readonly roleIds = new RoleIdIndex();
 
   constructor(
     private readonly motoEndpoint: string,
@@ -77,10 +80,8 @@ export class IdentityStore {
   }
 
   /** undefined when moto doesn't know the key (moto answers with its default identity then). */
-  async identity(accessKeyId: string): Promise<CallerIdentity | undefined> {
-    const caller = await this.cached(`identity:${accessKeyId}`, () => this.loadIdentity(accessKeyId));
-    const keyContext = this.known.contextOf(accessKeyId);
-    return caller && Object.keys(keyContext).length > 0 ? { ...caller, keyContext } : caller;
+  identity(accessKeyId: string): Promise<CallerIdentity | undefined> {
+    return this.cached(`identity:${accessKeyId}`, () => this.loadIdentity(accessKeyId));
   }
 
   role(roleArn: string): Promise<RoleInfo | undefined> {
@@ -157,11 +158,19 @@ export class IdentityStore {
     const role = await this.findRoleByName(parsed.account, parsed.name);
     // The ARN must match exactly, path included (AWS treats a wrong path as another role).
     if (!role || role.Arn !== roleArn) return undefined;
+    const stored = decodePolicyDocument(role.AssumeRolePolicyDocument);
+    // uncached: a trust policy may name its own role, whose cached load is this one
+    const currentId = async (arn: string) => {
+      const named = parseRoleArn(arn);
+      const current = named ? await this.findRoleByName(named.account, named.name) : undefined;
+      return current?.Arn === arn ? current.RoleId : undefined;
+    };
     return {
       arn: roleArn,
+      id: role.RoleId ?? '',
       name: parsed.name,
       account: parsed.account,
-      trustPolicy: decodePolicyDocument(role.AssumeRolePolicyDocument),
+      ...(stored ? { trustPolicy: await this.roleIds.resolve(stored, currentId) } : {}),
       maxSessionDuration: role.MaxSessionDuration ?? 3600,
     };
   }

@@ -4,7 +4,7 @@
  * reaching the emulator through AWS_ENDPOINT_URL_CUSTOMER_PROFILES with the
  * assumed credentials, signed for service `profile` in the target's region.
  */
-import type { LocalCustomerProfiles } from '../../../../stack/src/customer-profiles/local-server';
+import type { LocalCustomerProfiles } from '../../../../stack/src/services/customer-profiles/local-server';
 import { context, flush, MASTER } from '../../../test/helpers';
 import { startEmulator } from './local';
 

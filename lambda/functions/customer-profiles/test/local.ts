@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { CreateDomainCommand, CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { ClientClass, Target } from '../../../src/index';
-import { startLocalCustomerProfiles, type LocalCustomerProfiles } from '../../../../stack/src/customer-profiles/local-server';
+import { startLocalCustomerProfiles, type LocalCustomerProfiles } from '../../../../stack/src/services/customer-profiles/local-server';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

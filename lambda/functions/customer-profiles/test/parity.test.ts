@@ -8,8 +8,8 @@
  */
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
-import type { LocalCustomerProfiles } from '../../../../stack/src/customer-profiles/local-server';
-import { PinpointStore } from '../../../../stack/src/pinpoint/store';
+import type { LocalCustomerProfiles } from '../../../../stack/src/services/customer-profiles/local-server';
+import { PinpointStore } from '../../../../stack/src/services/pinpoint/store';
 import { loadCorpus } from '../../../../test/reliability/corpus';
 import { APP_EU, ONE_TARGET, awsError, coldStart, context, flush, setEnv } from '../../../test/helpers';
 import { createHandler, type Handler } from '../src/handler';

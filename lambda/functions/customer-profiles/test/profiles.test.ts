@@ -5,7 +5,7 @@ import {
   SearchProfilesCommand,
   type CustomerProfilesClient,
 } from '@aws-sdk/client-customer-profiles';
-import type { LocalCustomerProfiles } from '../../../../stack/src/customer-profiles/local-server';
+import type { LocalCustomerProfiles } from '../../../../stack/src/services/customer-profiles/local-server';
 import { ENDPOINT_KEY, ENDPOINT_OBJECT_TYPE } from '../src/object-type';
 import { CUSTOMER_PROFILES_ACTIONS, getEndpoint, updateEndpoint } from '../src/profiles';
 import { startEmulator } from './local';

@@ -8,7 +8,7 @@
  * customerProfilesAuthorization() (routes.ts) first and only then calls
  * serveCustomerProfiles().
  */
-import { jsonError, jsonResponse, type GatewayResponse } from '../gateway/responses';
+import { jsonError, jsonResponse, type GatewayResponse } from '../../gateway/responses';
 import { ingestObject, objectTypeProblem } from './objects';
 import { matchCustomerProfilesRoute, type CustomerProfilesRoute } from './routes';
 import { serveDomain, serveTags } from './domains';

@@ -1,0 +1,68 @@
+/**
+ * KMS (JSON protocol, `TrentService.*`). Resource: the key the call names
+ * (key id, key ARN, alias name or alias ARN, resolved through moto), or, for
+ * Decrypt without KeyId, the key moto wrote into the ciphertext (its first 36
+ * bytes are the key id); alias calls also ask on the alias. Every key call is
+ * evaluated against the key policy too, so another account needs both its
+ * identity policy and the key policy (AWS's rule); `*` for CreateKey,
+ * ListKeys, ListAliases. kms:ViaService is never set: SSM and SQS call KMS
+ * inside moto, not through the gateway.
+ */
+import { decodePolicyDocument } from '../iam/policy-document';
+import { arnAccount } from '../gateway/authorize-request';
+import { errorShape } from './errors';
+import { motoJson } from './moto-call';
+import { fallbackName, field, targetOperation } from './protocol';
+import type { Authorization, ParsedRequest, ServiceContext, ServicePlugin } from './types';
+
+const ACCOUNT_WIDE = new Set(['CreateKey', 'ListKeys', 'ListAliases', 'GenerateRandom', 'ListRetirableGrants']);
+
+/** The key's ARN, asking moto in each account the reference can live in. */
+async function keyArn(ctx: ServiceContext, region: string, callerAccount: string, reference: string): Promise<string | undefined> {
+  const accounts = arnAccount(reference) ? [arnAccount(reference)!] : [callerAccount, ...ctx.accounts.filter((a) => a !== callerAccount)];
+  for (const account of accounts) {
+    const out = await motoJson<{ KeyMetadata?: { Arn?: string } }>(ctx, { service: 'kms', region, account, target: 'TrentService.DescribeKey', body: { KeyId: reference } });
+    if (out?.KeyMetadata?.Arn) return out.KeyMetadata.Arn;
+    if (!/^[0-9a-f-]{36}$/.test(reference)) break; // names and aliases only mean something in the caller's account
+  }
+  return undefined;
+}
+
+function ciphertextKey(request: ParsedRequest): string | undefined {
+  const blob = field(request, 'CiphertextBlob');
+  const id = blob ? Buffer.from(blob, 'base64').subarray(0, 36).toString('latin1') : '';
+  return /^[0-9a-f-]{36}$/.test(id) ? id : undefined;
+}
+
+export const kms: ServicePlugin = {
+  name: 'kms',
+  signingNames: ['kms'],
+  terraformEndpoint: 'kms',
+  errors: errorShape('json'),
+  operationName: (request) => targetOperation(request) ?? fallbackName(request),
+  async parse(request, caller, ctx) {
+    const name = targetOperation(request);
+    if (!name) return undefined;
+    const action = `kms:${name}`;
+    if (ACCOUNT_WIDE.has(name)) return { name, authorizations: [{ action, resource: '*' }] };
+    const reference = field(request, 'KeyId') ?? field(request, 'TargetKeyId') ?? field(request, 'DestinationKeyId') ?? ciphertextKey(request);
+    const alias = field(request, 'AliasName');
+    const authorizations: Authorization[] = [];
+    if (alias) authorizations.push({ action, resource: `arn:aws:kms:${request.region}:${caller.account}:${alias}` });
+    const arn = reference ? await keyArn(ctx, request.region, caller.account, reference) : undefined;
+    if (reference && !arn) {
+      // An unknown key: ask on the ARN the caller named, so an identity policy still decides; moto answers NotFound.
+      authorizations.push({ action, resource: reference.startsWith('arn:') ? reference : `arn:aws:kms:${request.region}:${caller.account}:key/${reference}` });
+    }
+    if (arn) {
+      const account = arnAccount(arn)!;
+      const resourcePolicy = async () => {
+        const out = await motoJson<{ Policy?: string }>(ctx, { service: 'kms', region: request.region, account, target: 'TrentService.GetKeyPolicy', body: { KeyId: arn, PolicyName: 'default' } });
+        return decodePolicyDocument(out?.Policy);
+      };
+      authorizations.push({ action, resource: arn, resourcePolicy });
+      return { name, authorizations, motoAccount: account };
+    }
+    return authorizations.length > 0 ? { name, authorizations } : undefined;
+  },
+};
