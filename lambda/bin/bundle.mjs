@@ -4,7 +4,8 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { URL, fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 // Fixed metadata so two builds of the same source give byte-identical zips.
@@ -25,6 +26,32 @@ export const BUNDLE_OPTIONS = Object.freeze({
   logLevel: 'warning',
 });
 
+/**
+ * Packages every SDK client's runtimeConfig imports but a client with explicit
+ * credentials never calls, each replaced by a stub that throws a clear error if
+ * it ever is called. @aws-sdk/credential-provider-node is the default chain and
+ * carries ini, SSO, process, token-file, container-HTTP and IMDS providers.
+ */
+export const STUBBED_PACKAGES = Object.freeze({
+  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('./default-credential-chain.stub.mjs', import.meta.url)),
+});
+
+/** esbuild plugin: resolves each STUBBED_PACKAGES import to its stub file. */
+export function stubPackagesPlugin(stubs = STUBBED_PACKAGES) {
+  const names = Object.keys(stubs).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    name: 'cross-account-lambda-stubs',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: stubs[args.path] }));
+    },
+  };
+}
+
+/** The metafile written beside a zip: function.zip -> function.meta.json. */
+export function metafileName(zipName) {
+  return `${basename(zipName).replace(/\.zip$/, '')}.meta.json`;
+}
+
 async function loadEsbuild() {
   try {
     return await import('esbuild');
@@ -35,17 +62,25 @@ async function loadEsbuild() {
 
 /**
  * Bundles `entry` into `<outdir>/index.js` and zips it into `<outdir>/<zipName>`.
- * @param {{ entry: string, outdir: string, zipName?: string, sourcemap?: boolean }} options
+ * The esbuild metafile goes beside the zip (`<zip name>.meta.json`, not in the zip).
+ * `defaultCredentialChain: 'stub'` (the default, used by the shipped functions) replaces
+ * STUBBED_PACKAGES by stubs; 'keep' leaves the SDK's default credential chain in.
+ * @param {{ entry: string, outdir: string, zipName?: string, sourcemap?: boolean, defaultCredentialChain?: 'stub' | 'keep' }} options
  */
-export async function bundle({ entry, outdir, zipName = 'function.zip', sourcemap = false }) {
+export async function bundle({ entry, outdir, zipName = 'function.zip', sourcemap = false, defaultCredentialChain = 'stub' }) {
+  if (defaultCredentialChain !== 'stub' && defaultCredentialChain !== 'keep') {
+    throw new Error(`defaultCredentialChain must be 'stub' or 'keep', got ${JSON.stringify(defaultCredentialChain)}`);
+  }
   const { build } = await loadEsbuild();
   const { default: yazl } = await import('yazl');
   const dir = resolve(outdir);
-  await build({
+  const result = await build({
     ...BUNDLE_OPTIONS,
     entryPoints: [resolve(entry)],
     outfile: join(dir, 'index.js'),
     sourcemap: sourcemap ? 'external' : false,
+    metafile: true,
+    plugins: defaultCredentialChain === 'stub' ? [stubPackagesPlugin()] : [],
   });
   const files = ['index.js', ...(sourcemap ? ['index.js.map'] : [])].sort();
   const zip = new yazl.ZipFile();
@@ -59,12 +94,15 @@ export async function bundle({ entry, outdir, zipName = 'function.zip', sourcema
   mkdirSync(dir, { recursive: true });
   const zipPath = join(dir, zipName);
   writeFileSync(zipPath, zipBuffer);
+  const metafilePath = join(dirname(zipPath), metafileName(zipName));
+  writeFileSync(metafilePath, `${JSON.stringify(result.metafile, null, 1)}\n`);
   const code = readFileSync(join(dir, 'index.js'));
   return {
     bundlePath: join(dir, 'index.js'),
     bundleBytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     zipPath,
+    metafilePath,
     zipBytes: zipBuffer.length,
     sha256: createHash('sha256').update(zipBuffer).digest('hex'),
   };
