@@ -26,12 +26,13 @@ export function functionBuildOptions(): BuildOptions {
 const lambdaDir = path.join(repoRoot, 'lambda');
 
 /**
- * What lambda/bin/bundle.mjs does for the shipped functions (its STUBBED_PACKAGES
- * plugin), as an alias: the SDK's default credential chain replaced by a stub.
+ * What lambda/bin/bundle.mjs does for the shipped functions (its STUBS), as an
+ * alias: the SDK's default credential chain and event streams replaced by stubs.
  * Applied to the function's variants only; the baselines keep the chain, as their users would.
  */
 export const stubbedDefaultChain: Record<string, string> = {
   '@aws-sdk/credential-provider-node': path.join(lambdaDir, 'bin', 'default-credential-chain.stub.mjs'),
+  '@smithy/core/event-streams': path.join(lambdaDir, 'bin', 'event-streams.stub.mjs'),
 };
 const functionVariants: ReadonlySet<ApproachId> = new Set(['functionNoPrefetch', 'defaultMainFields']);
 const functionEntry = path.join(lambdaDir, 'functions', 'pinpoint', 'index.ts');

@@ -62,6 +62,12 @@ describe('the bundles in dist/', () => {
     const packages = [...bytesByPackage(meta).keys()];
     expect(packages).toEqual(expect.arrayContaining(['@aws-sdk/credential-provider-env', '@aws-sdk/nested-clients']));
   });
+
+  test.each(metafiles.map((f) => [path.relative(repoRoot, f)]))('%s: event streams stubbed out (no operation of the shipped functions streams events)', (file) => {
+    const inputs = Object.values(readMetafile(path.join(repoRoot, file)).outputs).flatMap((o) => Object.entries(o.inputs));
+    expect(inputs.filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.includes('/event-streams/')).map(([input]) => input)).toEqual([]);
+    expect(inputs.map(([input]) => input)).toContain('lambda/bin/event-streams.stub.mjs');
+  });
 });
 
 describe('the default-chain stub', () => {

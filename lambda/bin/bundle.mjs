@@ -26,18 +26,37 @@ export const BUNDLE_OPTIONS = Object.freeze({
   logLevel: 'warning',
 });
 
+const stubFile = (name) => fileURLToPath(new URL(name, import.meta.url));
+
 /**
- * Packages every SDK client's runtimeConfig imports but a client with explicit
- * credentials never calls, each replaced by a stub that throws a clear error if
- * it ever is called. @aws-sdk/credential-provider-node is the default chain and
- * carries ini, SSO, process, token-file, container-HTTP and IMDS providers.
+ * Code the shipped functions carry but never run, each replaced by a stub that
+ * throws a clear error if it ever is called (package -> stub file, per stub name):
+ * - defaultCredentialChain: @aws-sdk/credential-provider-node, which every SDK
+ *   client's runtimeConfig imports but a client with explicit credentials never
+ *   calls; it carries the ini, SSO, process, token-file, container-HTTP and IMDS providers.
+ * - eventStreams: @smithy/core/event-streams, imported lazily by the HTTP protocols
+ *   for event-stream operations only (Pinpoint, STS, Customer Profiles have none).
  */
-export const STUBBED_PACKAGES = Object.freeze({
-  '@aws-sdk/credential-provider-node': fileURLToPath(new URL('./default-credential-chain.stub.mjs', import.meta.url)),
+export const STUBS = Object.freeze({
+  defaultCredentialChain: { '@aws-sdk/credential-provider-node': stubFile('./default-credential-chain.stub.mjs') },
+  eventStreams: { '@smithy/core/event-streams': stubFile('./event-streams.stub.mjs') },
 });
 
-/** esbuild plugin: resolves each STUBBED_PACKAGES import to its stub file. */
-export function stubPackagesPlugin(stubs = STUBBED_PACKAGES) {
+/** Every stub: what the shipped functions are bundled with. */
+export const ALL_STUBS = Object.freeze(Object.keys(STUBS));
+
+/** The package -> stub file map of the named stubs. */
+export function stubbedPackages(names = ALL_STUBS) {
+  const out = {};
+  for (const name of names) {
+    if (!STUBS[name]) throw new Error(`unknown stub ${JSON.stringify(name)}; known: ${ALL_STUBS.join(', ')}`);
+    Object.assign(out, STUBS[name]);
+  }
+  return out;
+}
+
+/** esbuild plugin: resolves each stubbed package import to its stub file. */
+export function stubPackagesPlugin(stubs = stubbedPackages()) {
   const names = Object.keys(stubs).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   return {
     name: 'cross-account-lambda-stubs',
@@ -63,14 +82,12 @@ async function loadEsbuild() {
 /**
  * Bundles `entry` into `<outdir>/index.js` and zips it into `<outdir>/<zipName>`.
  * The esbuild metafile goes beside the zip (`<zip name>.meta.json`, not in the zip).
- * `defaultCredentialChain: 'stub'` (the default, used by the shipped functions) replaces
- * STUBBED_PACKAGES by stubs; 'keep' leaves the SDK's default credential chain in.
- * @param {{ entry: string, outdir: string, zipName?: string, sourcemap?: boolean, defaultCredentialChain?: 'stub' | 'keep' }} options
+ * `stubs` names the STUBS to apply: all of them by default (the shipped functions),
+ * [] for a bundle of the code as it is (what the CLI does unless told otherwise).
+ * @param {{ entry: string, outdir: string, zipName?: string, sourcemap?: boolean, stubs?: readonly string[] }} options
  */
-export async function bundle({ entry, outdir, zipName = 'function.zip', sourcemap = false, defaultCredentialChain = 'stub' }) {
-  if (defaultCredentialChain !== 'stub' && defaultCredentialChain !== 'keep') {
-    throw new Error(`defaultCredentialChain must be 'stub' or 'keep', got ${JSON.stringify(defaultCredentialChain)}`);
-  }
+export async function bundle({ entry, outdir, zipName = 'function.zip', sourcemap = false, stubs = ALL_STUBS }) {
+  const packages = stubbedPackages(stubs);
   const { build } = await loadEsbuild();
   const { default: yazl } = await import('yazl');
   const dir = resolve(outdir);
@@ -80,7 +97,7 @@ export async function bundle({ entry, outdir, zipName = 'function.zip', sourcema
     outfile: join(dir, 'index.js'),
     sourcemap: sourcemap ? 'external' : false,
     metafile: true,
-    plugins: defaultCredentialChain === 'stub' ? [stubPackagesPlugin()] : [],
+    plugins: Object.keys(packages).length > 0 ? [stubPackagesPlugin(packages)] : [],
   });
   const files = ['index.js', ...(sourcemap ? ['index.js.map'] : [])].sort();
   const zip = new yazl.ZipFile();
