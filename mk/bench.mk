@@ -2,11 +2,14 @@
 # Parameters: BENCH_ARGS="--sequential=1000 --concurrent=100 --sts-latency-ms=30 ..." or BENCH_* variables.
 BENCH_ARGS ?=
 
-.PHONY: bench bench-smoke
+.PHONY: bench bench-smoke check-bundles
 bench: build ## Full benchmark (under 10 min on 2 cores): prints the figures, regenerates docs/benchmarks.md + chart
 	npx tsx bench/src/run.ts $(BENCH_ARGS)
 
 bench-smoke: build ## Smoke run of the benchmark harness (tiny counts; checks shapes and STS call counts, no timings)
-	npx jest -c bench/jest.config.js
+	npx jest -c bench/jest.config.js test/smoke
 
-TEST_TARGETS += bench-smoke
+check-bundles: build ## Fail if a bundle's esbuild metafile (dist/**/*.meta.json) shows an unused credential provider
+	npx jest -c bench/jest.config.js test/bundle-contents
+
+TEST_TARGETS += bench-smoke check-bundles

@@ -24,6 +24,17 @@ export function functionBuildOptions(): BuildOptions {
 }
 
 const lambdaDir = path.join(repoRoot, 'lambda');
+
+/**
+ * What lambda/bin/bundle.mjs does for the shipped functions (its STUBS), as an
+ * alias: the SDK's default credential chain and event streams replaced by stubs.
+ * Applied to the function's variants only; the baselines keep the chain, as their users would.
+ */
+export const stubbedDefaultChain: Record<string, string> = {
+  '@aws-sdk/credential-provider-node': path.join(lambdaDir, 'bin', 'default-credential-chain.stub.mjs'),
+  '@smithy/core/event-streams': path.join(lambdaDir, 'bin', 'event-streams.stub.mjs'),
+};
+const functionVariants: ReadonlySet<ApproachId> = new Set(['functionNoPrefetch', 'defaultMainFields']);
 const functionEntry = path.join(lambdaDir, 'functions', 'pinpoint', 'index.ts');
 const prefetchModule = path.join(lambdaDir, 'src', 'credentials', 'prefetch.ts');
 
@@ -64,6 +75,7 @@ export async function buildBaseline(id: ApproachId): Promise<string> {
   // The one difference of this baseline: esbuild's default main fields.
   if (id === 'defaultMainFields') delete options.mainFields;
   if (id === 'functionNoPrefetch') options.plugins = [noPrefetch];
+  if (functionVariants.has(id)) options.alias = stubbedDefaultChain;
   const result = await build(options);
   if (id === 'functionNoPrefetch' && !Object.keys(result.metafile?.inputs ?? {}).some((input) => input.startsWith('no-prefetch:'))) {
     throw new Error('no-prefetch variant: lambda/src/credentials/prefetch.ts was not imported, so prefetch could not be disabled');

@@ -22,7 +22,7 @@ export const defaultParams: BenchParams = {
   sequential: 1000,
   warmup: 50,
   concurrent: 100,
-  loadSamples: 15,
+  loadSamples: 31,
   coldSamples: 9,
   refreshHours: 3,
   refreshIntervalSeconds: 30,

@@ -1,7 +1,7 @@
 /**
  * `make bench`: builds the baselines, starts the local stack, provisions the
  * example deployment, measures every figure, prints the tables and writes
- * docs/benchmarks.md and docs/benchmarks-warm-latency.png.
+ * docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks-warm-latency.png (one run).
  *
  *   npx tsx bench/src/run.ts [--sequential=1000 --concurrent=100 --sts-latency-ms=30 ...]
  */
@@ -20,6 +20,7 @@ import { measureSequential } from './measure/sequential';
 import { resolveParams, type BenchParams } from './params';
 import { svgToPng, warmLatencySvg } from './report/chart';
 import { benchmarksMarkdown } from './report/docs';
+import { JSON_FILE, benchmarksJson } from './report/json';
 import { renderText, tables } from './report/tables';
 import { headlines, type BenchResults } from './results';
 
@@ -84,15 +85,17 @@ export function report(r: BenchResults): string {
   ].join('\n');
 }
 
-/** Writes the docs page and chart; returns the paths written. */
+/** Writes the docs page, its JSON twin and the chart, from the same results; returns the paths written. */
 export function writeDocs(r: BenchResults, docsDir: string): string[] {
   const dir = path.resolve(repoRoot, docsDir);
   mkdirSync(dir, { recursive: true });
   const chart = path.join(dir, CHART_FILE);
   const page = path.join(dir, 'benchmarks.md');
+  const json = path.join(dir, JSON_FILE);
   writeFileSync(chart, warmChartPng(r));
   writeFileSync(page, benchmarksMarkdown(r, CHART_FILE));
-  return [page, chart];
+  writeFileSync(json, `${JSON.stringify(benchmarksJson(r), null, 2)}\n`);
+  return [page, json, chart];
 }
 
 async function main(): Promise<void> {

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveParams } from '../src/params';
+import { APPROACH_FIGURES, ASSUME_ROLE_FIGURES, JSON_APPROACHES, JSON_FILE, KINESIS_FIGURES, type BenchmarksJson } from '../src/report/json';
 import { tables } from '../src/report/tables';
 import { headlines, type BenchResults } from '../src/results';
 import { CHART_FILE, report, runBench, writeDocs } from '../src/run';
@@ -144,8 +145,57 @@ describe('report', () => {
       expect(page).toContain(`](${CHART_FILE})`);
       expect(page).toContain('## Method');
       expect(existsSync(path.join(dir, 'benchmarks.md'))).toBe(true);
+      expect(existsSync(path.join(dir, JSON_FILE))).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('docs/benchmarks.json (written beside the page, from the same run)', () => {
+  let json: BenchmarksJson;
+  beforeAll(() => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'bench-json-'));
+    try {
+      writeDocs(results, dir);
+      json = JSON.parse(readFileSync(path.join(dir, JSON_FILE), 'utf8')) as BenchmarksJson;
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('the fixed keys: every approach with every figure, assume_role_calls, kinesis_to_iot, run, missing', () => {
+    expect(Object.keys(json).sort()).toEqual(['approaches', 'assume_role_calls', 'kinesis_to_iot', 'missing', 'run']);
+    expect(Object.keys(json.approaches).sort()).toEqual(Object.keys(JSON_APPROACHES).sort());
+    for (const figures of Object.values(json.approaches)) expect(Object.keys(figures).sort()).toEqual([...APPROACH_FIGURES].sort());
+    expect(Object.keys(json.assume_role_calls).sort()).toEqual([...ASSUME_ROLE_FIGURES].sort());
+    expect(Object.keys(json.kinesis_to_iot).sort()).toEqual([...KINESIS_FIGURES].sort());
+    expect(json.run).toEqual(
+      expect.objectContaining({ date: results.machine.date, node: process.version, sts_latency_ms: params.stsLatencyMs, service_latency_ms: params.pinpointLatencyMs }),
+    );
+  });
+
+  test.each(Object.entries(JSON_APPROACHES))('approaches.%s: measured figures are positive numbers, unmeasured ones null and listed as missing', (key, id) => {
+    const figures = Object.values(json.approaches[key] ?? {});
+    if (id === null) {
+      expect(figures.every((v) => v === null)).toBe(true);
+      expect(json.missing).toContain(`approaches.${key}`);
+    } else {
+      for (const v of figures) expect(v).toBeGreaterThan(0);
+      expect(json.missing.filter((m) => m.startsWith(`approaches.${key}`))).toEqual([]);
+    }
+  });
+
+  test('AssumeRole counts: one per target for this function; what is not measured yet is null and missing', () => {
+    const calls = json.assume_role_calls;
+    expect(calls.sequential_1000).toBe(results.targets);
+    expect(calls.concurrent_100).toBe(results.targets);
+    expect(calls.simulated_3h).toBe(row(results.refresh, 'function').assumeRoleCalls);
+    expect(calls.sts_waits_3h).toBe(row(results.refresh, 'function').waitedOnSts);
+    for (const [key, value] of Object.entries(calls)) {
+      if (value === null) expect(json.missing).toContain(`assume_role_calls.${key}`);
+    }
+    for (const key of KINESIS_FIGURES) expect(json.missing).toContain(`kinesis_to_iot.${key}`);
+    expect(json.approaches['this:pinpoint']?.bundle_raw_bytes).toBe(row(results.bundles, 'function').rawBytes);
   });
 });

@@ -4,7 +4,8 @@
 import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { URL, fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
 // Fixed metadata so two builds of the same source give byte-identical zips.
@@ -25,6 +26,51 @@ export const BUNDLE_OPTIONS = Object.freeze({
   logLevel: 'warning',
 });
 
+const stubFile = (name) => fileURLToPath(new URL(name, import.meta.url));
+
+/**
+ * Code the shipped functions carry but never run, each replaced by a stub that
+ * throws a clear error if it ever is called (package -> stub file, per stub name):
+ * - defaultCredentialChain: @aws-sdk/credential-provider-node, which every SDK
+ *   client's runtimeConfig imports but a client with explicit credentials never
+ *   calls; it carries the ini, SSO, process, token-file, container-HTTP and IMDS providers.
+ * - eventStreams: @smithy/core/event-streams, imported lazily by the HTTP protocols
+ *   for event-stream operations only (Pinpoint, STS, Customer Profiles have none).
+ */
+export const STUBS = Object.freeze({
+  defaultCredentialChain: { '@aws-sdk/credential-provider-node': stubFile('./default-credential-chain.stub.mjs') },
+  eventStreams: { '@smithy/core/event-streams': stubFile('./event-streams.stub.mjs') },
+});
+
+/** Every stub: what the shipped functions are bundled with. */
+export const ALL_STUBS = Object.freeze(Object.keys(STUBS));
+
+/** The package -> stub file map of the named stubs. */
+export function stubbedPackages(names = ALL_STUBS) {
+  const out = {};
+  for (const name of names) {
+    if (!STUBS[name]) throw new Error(`unknown stub ${JSON.stringify(name)}; known: ${ALL_STUBS.join(', ')}`);
+    Object.assign(out, STUBS[name]);
+  }
+  return out;
+}
+
+/** esbuild plugin: resolves each stubbed package import to its stub file. */
+export function stubPackagesPlugin(stubs = stubbedPackages()) {
+  const names = Object.keys(stubs).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return {
+    name: 'cross-account-lambda-stubs',
+    setup(build) {
+      build.onResolve({ filter: new RegExp(`^(${names.join('|')})$`) }, (args) => ({ path: stubs[args.path] }));
+    },
+  };
+}
+
+/** The metafile written beside a zip: function.zip -> function.meta.json. */
+export function metafileName(zipName) {
+  return `${basename(zipName).replace(/\.zip$/, '')}.meta.json`;
+}
+
 async function loadEsbuild() {
   try {
     return await import('esbuild');
@@ -35,17 +81,23 @@ async function loadEsbuild() {
 
 /**
  * Bundles `entry` into `<outdir>/index.js` and zips it into `<outdir>/<zipName>`.
- * @param {{ entry: string, outdir: string, zipName?: string, sourcemap?: boolean }} options
+ * The esbuild metafile goes beside the zip (`<zip name>.meta.json`, not in the zip).
+ * `stubs` names the STUBS to apply: all of them by default (the shipped functions),
+ * [] for a bundle of the code as it is (what the CLI does unless told otherwise).
+ * @param {{ entry: string, outdir: string, zipName?: string, sourcemap?: boolean, stubs?: readonly string[] }} options
  */
-export async function bundle({ entry, outdir, zipName = 'function.zip', sourcemap = false }) {
+export async function bundle({ entry, outdir, zipName = 'function.zip', sourcemap = false, stubs = ALL_STUBS }) {
+  const packages = stubbedPackages(stubs);
   const { build } = await loadEsbuild();
   const { default: yazl } = await import('yazl');
   const dir = resolve(outdir);
-  await build({
+  const result = await build({
     ...BUNDLE_OPTIONS,
     entryPoints: [resolve(entry)],
     outfile: join(dir, 'index.js'),
     sourcemap: sourcemap ? 'external' : false,
+    metafile: true,
+    plugins: Object.keys(packages).length > 0 ? [stubPackagesPlugin(packages)] : [],
   });
   const files = ['index.js', ...(sourcemap ? ['index.js.map'] : [])].sort();
   const zip = new yazl.ZipFile();
@@ -59,12 +111,15 @@ export async function bundle({ entry, outdir, zipName = 'function.zip', sourcema
   mkdirSync(dir, { recursive: true });
   const zipPath = join(dir, zipName);
   writeFileSync(zipPath, zipBuffer);
+  const metafilePath = join(dirname(zipPath), metafileName(zipName));
+  writeFileSync(metafilePath, `${JSON.stringify(result.metafile, null, 1)}\n`);
   const code = readFileSync(join(dir, 'index.js'));
   return {
     bundlePath: join(dir, 'index.js'),
     bundleBytes: code.length,
     gzipBytes: gzipSync(code, { level: 9 }).length,
     zipPath,
+    metafilePath,
     zipBytes: zipBuffer.length,
     sha256: createHash('sha256').update(zipBuffer).digest('hex'),
   };

@@ -3,6 +3,7 @@ import { approaches, type ApproachId } from '../approaches';
 import { describeParams } from '../params';
 import { headlines, type BenchResults } from '../results';
 import { renderMarkdown, tables } from './tables';
+import { triedSection } from './tried';
 
 const shown: ApproachId[] = ['function', 'functionNoPrefetch', 'defaultMainFields', 'perInvocation', 'sdkV2', 'direct'];
 
@@ -50,13 +51,16 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     '## Running it',
     '',
     '```sh',
-    'make bench                                        # full run (under 10 minutes on 2 cores); rewrites this page and the chart',
+    'make bench                                        # full run (under 10 minutes on 2 cores); rewrites this page, benchmarks.json and the chart',
     'make bench BENCH_ARGS="--sts-latency-ms=80 --pinpoint-latency-ms=40"   # other parameters (or BENCH_* variables)',
     'make bench-smoke                                  # tiny run with checks on shapes and call counts (part of make test)',
     '```',
     '',
-    'The raw results of the last run are in `.cache/bench/results.json`.',
+    'The raw results of the last run are in `.cache/bench/results.json`; the figures under fixed keys (for tools) are',
+    'in `docs/benchmarks.json`, written by the same run. Figures nothing measures yet are `null` there and listed',
+    'under `missing`.',
     '',
+    ...triedSection,
     '## Method',
     '',
     '### Approaches',
