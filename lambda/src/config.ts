@@ -39,11 +39,6 @@ const targetSchema = z.strictObject({
       error: (issue) => (issue.code === 'invalid_type' ? 'expected an object of string values' : undefined),
     }),
   ),
-  /**
-   * DEPRECATED alias of settings.pinpointAppId, accepted only until modules/source-lambda renders the
-   * CONTRACT.md form (settings.pinpointAppId). TODO(remove): drop once that module change is merged.
-   */
-  pinpointAppId: z.optional(z.string('expected a string')),
 });
 
 const targetsSchema = z
@@ -116,7 +111,7 @@ export function parseTargets(env: Env): Map<string, TargetConfig> {
     fail('CROSS_ACCOUNT_TARGETS', problems, TARGETS_FORM);
   }
   return new Map(
-    Object.entries(result.data).map(([name, { pinpointAppId, settings, sourceIdentity, prefetch, ...target }]) => [
+    Object.entries(result.data).map(([name, { settings, sourceIdentity, prefetch, ...target }]) => [
       name,
       {
         ...target,
@@ -124,8 +119,7 @@ export function parseTargets(env: Env): Map<string, TargetConfig> {
         accountId: ROLE_ARN_PATTERN.exec(target.roleArn)?.[1] ?? '',
         sourceIdentity: sourceIdentity ?? true,
         prefetch: prefetch ?? true,
-        // Deprecated alias (see the schema): settings.pinpointAppId wins when both are set.
-        settings: Object.freeze({ ...(pinpointAppId !== undefined && { pinpointAppId }), ...settings }),
+        settings: Object.freeze({ ...settings }),
       },
     ]),
   );

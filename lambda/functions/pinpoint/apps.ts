@@ -18,8 +18,6 @@ export interface PinpointTarget {
 export function pinpointTargets(targets: ReadonlyMap<string, Target>): Map<string, PinpointTarget> {
   const result = new Map<string, PinpointTarget>();
   for (const [name, target] of targets) {
-    // A top-level "pinpointAppId" (deprecated, rendered by modules/source-lambda until it moves to settings)
-    // arrives here as settings.pinpointAppId: see src/config.ts.
     const appId = requiredSetting(target, 'pinpointAppId', APP_ID_RULE);
     result.set(name, { target, appId, client: target.client(PinpointClient) });
   }

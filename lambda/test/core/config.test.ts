@@ -17,17 +17,18 @@ describe('configuration', () => {
     expect(config.targets.get('eu-marketing')).toMatchObject({ accountId: '222222222222', sourceIdentity: true, prefetch: true });
   });
 
-  test('settings, opt-outs, and the deprecated top-level pinpointAppId alias', () => {
+  test('settings and opt-outs; a top-level pinpointAppId is an unknown key (it lives in settings)', () => {
     const config = loadConfig(
       withTargets({
         a: { roleArn: ROLE_EU, region: 'eu-west-1', sourceIdentity: false, prefetch: false, settings: { tableName: 'orders' } },
-        b: { roleArn: ROLE_EU, region: 'eu-west-1', pinpointAppId: 'x'.repeat(32) },
-        c: { roleArn: ROLE_EU, region: 'eu-west-1', pinpointAppId: 'old', settings: { pinpointAppId: 'new' } },
+        b: { roleArn: ROLE_EU, region: 'eu-west-1', settings: { pinpointAppId: 'x'.repeat(32) } },
       }),
     );
     expect(config.targets.get('a')).toMatchObject({ sourceIdentity: false, prefetch: false, settings: { tableName: 'orders' } });
     expect(config.targets.get('b')?.settings).toEqual({ pinpointAppId: 'x'.repeat(32) });
-    expect(config.targets.get('c')?.settings).toEqual({ pinpointAppId: 'new' });
+    expect(() => loadConfig(withTargets({ c: { roleArn: ROLE_EU, region: 'eu-west-1', pinpointAppId: 'x'.repeat(32) } }))).toThrow(
+      /CROSS_ACCOUNT_TARGETS is invalid: c: Unrecognized key: "pinpointAppId"/,
+    );
   });
 
   test.each<[string, Record<string, string | undefined>, RegExp]>([

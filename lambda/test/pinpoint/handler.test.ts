@@ -42,15 +42,6 @@ describe('operations', () => {
 });
 
 describe('app id per target', () => {
-  test('the deprecated top-level pinpointAppId still reaches the function (until the module renders settings)', async () => {
-    setEnv({ 'eu-marketing': { roleArn: ONE_TARGET['eu-marketing'].roleArn, region: 'eu-west-1', pinpointAppId: APP_US } });
-    const { pinpointMock, pinpoint, load } = coldStart();
-    pinpointMock.on(pinpoint.GetEndpointCommand).resolves({ EndpointResponse: { Id: 'x' } });
-    const { handler } = load();
-    await handler({ operation: 'getEndpoint', endpointId: 'a' }, context());
-    expect(pinpointMock.commandCalls(pinpoint.GetEndpointCommand)[0]?.args[0].input.ApplicationId).toBe(APP_US);
-  });
-
   test.each([
     ['missing', {}, /eu-marketing\.settings\.pinpointAppId: is required by the Pinpoint function/],
     ['malformed', { settings: { pinpointAppId: 'ABC' } }, /eu-marketing\.settings\.pinpointAppId: expected 32 lowercase hex/],
