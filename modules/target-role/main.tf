@@ -12,11 +12,19 @@ locals {
   # recreated (IAM stores the old role's unique id). See README.
   source_account_root = "arn:${local.partition}:iam::${var.lambda_account_id}:root"
 
-  # Conditions every trust statement carries: the named execution roles, the external id and the
-  # source identities when set (empty ones are left out).
+  # The named execution roles: every trust statement carries this.
+  principal_condition = { ArnEquals = { "aws:PrincipalArn" = var.trusted_role_arns } }
+  source_identity_condition = length(var.source_identities) == 0 ? {} : {
+    StringEquals = { "sts:SourceIdentity" = var.source_identities }
+  }
+
+  # AssumeRole: the named execution roles, plus the external id and the source identities when set.
+  # SetSourceIdentity and TagSession are authorised in the same request but have their own statements:
+  # sts:ExternalId is a condition key of sts:AssumeRole only (Service Authorization Reference), so a
+  # shared statement requiring it would refuse them; AssumeRole itself still requires it.
   trusted_principal_condition = {
     for test, c in {
-      ArnEquals = { "aws:PrincipalArn" = var.trusted_role_arns }
+      ArnEquals = local.principal_condition.ArnEquals
       StringEquals = merge(
         var.external_id == null ? {} : { "sts:ExternalId" = var.external_id },
         length(var.source_identities) == 0 ? {} : { "sts:SourceIdentity" = var.source_identities },
@@ -32,9 +40,16 @@ locals {
           Sid       = "AssumeFromSourceExecutionRoles"
           Effect    = "Allow"
           Principal = { AWS = local.source_account_root }
-          Action    = ["sts:AssumeRole", "sts:SetSourceIdentity"]
+          Action    = "sts:AssumeRole"
           Condition = local.trusted_principal_condition
-        }
+        },
+        {
+          Sid       = "SetSourceIdentityFromSourceExecutionRoles"
+          Effect    = "Allow"
+          Principal = { AWS = local.source_account_root }
+          Action    = "sts:SetSourceIdentity"
+          Condition = merge(local.principal_condition, local.source_identity_condition)
+        },
       ],
       length(var.session_tag_keys) == 0 ? [] : [
         {
@@ -42,7 +57,7 @@ locals {
           Effect    = "Allow"
           Principal = { AWS = local.source_account_root }
           Action    = "sts:TagSession"
-          Condition = merge(local.trusted_principal_condition, { "ForAllValues:StringEquals" = { "aws:TagKeys" = var.session_tag_keys } })
+          Condition = merge(local.principal_condition, { "ForAllValues:StringEquals" = { "aws:TagKeys" = var.session_tag_keys } })
         }
       ],
     )

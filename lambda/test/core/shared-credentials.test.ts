@@ -48,7 +48,9 @@ function env(targetCount: number) {
   const targets = Object.fromEntries(
     Array.from({ length: targetCount }, (_, i) => [`t${i}`, { roleArn: ROLE(i), region: 'eu-west-1', sessionDurationSeconds: 900 }]),
   );
-  return { ...process.env, CROSS_ACCOUNT_TARGETS: JSON.stringify(targets) };
+  // Generous timeouts: on a loaded machine a timed-out attempt against the local fake would add
+  // retries the counts below do not expect (what is counted is AssumeRole calls, not latency).
+  return { ...process.env, CROSS_ACCOUNT_TARGETS: JSON.stringify(targets), CROSS_ACCOUNT_CONNECT_TIMEOUT_MS: '10000', CROSS_ACCOUNT_REQUEST_TIMEOUT_MS: '20000' };
 }
 
 const silent = { warn: jest.fn() };

@@ -38,22 +38,22 @@ run "trust_policy_names_source_root_narrowed_to_execution_role" {
   command = plan
 
   assert {
-    condition     = length(jsondecode(output.trust_policy).Statement) == 1
-    error_message = "Expected exactly one trust statement without session tags."
+    condition     = length(jsondecode(output.trust_policy).Statement) == 2
+    error_message = "Expected exactly two trust statements (AssumeRole, SetSourceIdentity) without session tags."
   }
 
   assert {
-    condition     = jsondecode(output.trust_policy).Statement[0].Principal == { AWS = "arn:aws:iam::111111111111:root" }
-    error_message = "Trust principal must be the source account root."
+    condition     = alltrue([for st in jsondecode(output.trust_policy).Statement : st.Principal == { AWS = "arn:aws:iam::111111111111:root" }])
+    error_message = "Every trust principal must be the source account root."
   }
 
   assert {
-    condition     = jsondecode(output.trust_policy).Statement[0].Action == ["sts:AssumeRole", "sts:SetSourceIdentity"] && jsondecode(output.trust_policy).Statement[0].Effect == "Allow"
-    error_message = "Trust must allow sts:AssumeRole and sts:SetSourceIdentity only."
+    condition     = [for st in jsondecode(output.trust_policy).Statement : [st.Sid, st.Effect, st.Action]] == [["AssumeFromSourceExecutionRoles", "Allow", "sts:AssumeRole"], ["SetSourceIdentityFromSourceExecutionRoles", "Allow", "sts:SetSourceIdentity"]]
+    error_message = "Trust must allow sts:AssumeRole and sts:SetSourceIdentity only, one statement each."
   }
 
   assert {
-    condition     = jsondecode(output.trust_policy).Statement[0].Condition == { ArnEquals = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] } }
+    condition     = alltrue([for st in jsondecode(output.trust_policy).Statement : st.Condition == { ArnEquals = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] } }])
     error_message = "Trust must be narrowed with ArnEquals aws:PrincipalArn to the execution role, and carry no external id or source identity condition when none is set."
   }
 
@@ -103,6 +103,14 @@ run "source_identities_with_external_id" {
     }
     error_message = "source_identities must require StringEquals sts:SourceIdentity, next to the external id."
   }
+
+  assert {
+    condition = jsondecode(output.trust_policy).Statement[1].Condition == {
+      ArnEquals    = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] }
+      StringEquals = { "sts:SourceIdentity" = ["forwarder", "pinpoint-sync"] }
+    }
+    error_message = "SetSourceIdentity requires the same principals and source identities, but not sts:ExternalId (not a condition key of sts:SetSourceIdentity)."
+  }
 }
 
 run "source_identities_alone" {
@@ -127,14 +135,13 @@ run "session_tag_keys_allow_tag_session_with_those_keys_only" {
   }
 
   assert {
-    condition = jsondecode(output.trust_policy).Statement[1] == {
+    condition = jsondecode(output.trust_policy).Statement[2] == {
       Sid       = "TagSessionWithAllowedKeys"
       Effect    = "Allow"
       Principal = { AWS = "arn:aws:iam::111111111111:root" }
       Action    = "sts:TagSession"
       Condition = {
         ArnEquals                   = { "aws:PrincipalArn" = ["arn:aws:iam::111111111111:role/cross-account-endpoints"] }
-        StringEquals                = { "sts:ExternalId" = "tenant-42" }
         "ForAllValues:StringEquals" = { "aws:TagKeys" = ["tenant", "cost-center"] }
       }
     }

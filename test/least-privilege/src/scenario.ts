@@ -99,13 +99,14 @@ export function promisedGrants(inputs: FixtureInputs): Grant[] {
   ];
   for (const [name, t] of Object.entries(inputs.targets).sort(([a], [b]) => a.localeCompare(b))) {
     const role = targetRoleArn(inputs, t);
-    // sts:SetSourceIdentity is authorised within the same AssumeRole request, so it carries the same context.
+    // sts:SetSourceIdentity is authorised within the same AssumeRole request; sts:ExternalId is a condition
+    // key of sts:AssumeRole only, so only AssumeRole requires it (the trust has one statement each).
     for (const action of ['sts:AssumeRole', 'sts:SetSourceIdentity']) {
       grants.push({
         principal: exec,
         action,
         resource: role,
-        context: { ...inFn, ...(t.external_id ? { 'sts:ExternalId': t.external_id } : {}) },
+        context: { ...inFn, ...(t.external_id && action === 'sts:AssumeRole' ? { 'sts:ExternalId': t.external_id } : {}) },
         ...(t.source_identities.length ? { rules: [{ key: 'sts:SourceIdentity', test: 'equals' as const, values: t.source_identities, text: 'source identity' }] } : {}),
         why: `execution role assumes target ${name}, inside this function only`,
       });
