@@ -18,18 +18,35 @@ locals {
   log_group_arn = "arn:${local.partition}:logs:${local.region}:${local.account_id}:log-group:${local.log_group_name}"
   function_arn  = "arn:${local.partition}:lambda:${local.region}:${local.account_id}:function:${var.function_name}"
 
-  # null = the shipped Pinpoint function, which needs a Pinpoint app id per target.
+  # The functions this module ships (lambda/functions), one event contract on two services. package_path
+  # null deploys var.shipped_function; each needs one setting on every target.
+  shipped_functions = {
+    pinpoint = {
+      zip         = "function.zip"
+      setting     = "pinpointAppId"
+      input       = "pinpoint_app_id (or settings.pinpointAppId)"
+      description = "Reads and updates Pinpoint endpoints in other accounts through cross-account roles"
+    }
+    customer-profiles = {
+      zip         = "customer-profiles.zip"
+      setting     = "customerProfilesDomain"
+      input       = "settings.customerProfilesDomain"
+      description = "Reads and updates endpoint profiles in Customer Profiles domains in other accounts through cross-account roles"
+    }
+  }
   shipped_bundle = var.package_path == null
-  package_path   = coalesce(var.package_path, "${path.module}/package/function.zip")
-  description = coalesce(var.description, local.shipped_bundle ?
-    "Reads and updates Pinpoint endpoints in other accounts through cross-account roles" :
-  "Reaches other AWS accounts through cross-account roles")
+  shipped        = local.shipped_functions[var.shipped_function]
+  package_path   = coalesce(var.package_path, "${path.module}/package/${local.shipped.zip}")
+  description    = coalesce(var.description, local.shipped_bundle ? local.shipped.description : "Reaches other AWS accounts through cross-account roles")
 
   # settings plus pinpointAppId = pinpoint_app_id when set (CONTRACT.md).
   target_settings = {
     for name, t in var.targets : name => merge(t.settings, t.pinpoint_app_id == null ? {} : { pinpointAppId = t.pinpoint_app_id })
   }
-  targets_without_pinpoint_app = sort([for name, s in local.target_settings : name if !contains(keys(s), "pinpointAppId")])
+  targets_without_required_setting = sort([for name, s in local.target_settings : name if !contains(keys(s), local.shipped.setting)])
+  targets_with_bad_domain = sort([
+    for name, s in local.target_settings : name if can(s.customerProfilesDomain) && !can(regex("^[a-zA-Z0-9_-]{1,64}$", lookup(s, "customerProfilesDomain", "x")))
+  ])
 
   # Only attributes that differ from the runtime's defaults; jsonencode sorts keys,
   # so the value is stable. Contract: docs/architecture.md, "Function environment".
@@ -240,8 +257,18 @@ resource "aws_lambda_function" "this" {
     }
 
     precondition {
-      condition     = !local.shipped_bundle || length(local.targets_without_pinpoint_app) == 0
-      error_message = "targets ${join(", ", local.targets_without_pinpoint_app)}: the shipped Pinpoint function (package_path = null) needs pinpoint_app_id (or settings.pinpointAppId) on every target."
+      condition     = !local.shipped_bundle || length(local.targets_without_required_setting) == 0
+      error_message = "targets ${join(", ", local.targets_without_required_setting)}: the shipped ${var.shipped_function} function (package_path = null, shipped_function = \"${var.shipped_function}\") needs ${local.shipped.input} on every target."
+    }
+
+    precondition {
+      condition     = local.shipped_bundle || var.shipped_function == "pinpoint"
+      error_message = "shipped_function = \"${var.shipped_function}\" selects a shipped bundle, but package_path is set: leave package_path null to deploy the shipped function, or drop shipped_function to deploy your own zip."
+    }
+
+    precondition {
+      condition     = length(local.targets_with_bad_domain) == 0
+      error_message = "targets ${join(", ", local.targets_with_bad_domain)}: settings.customerProfilesDomain must be a Customer Profiles domain name, ^[a-zA-Z0-9_-]{1,64}$."
     }
 
     postcondition {

@@ -295,13 +295,25 @@ variable "managed_policy_arns" {
 }
 
 variable "package_path" {
-  description = "Path of the deployment zip with your handler, for example built with `npx cross-account-lambda bundle src/handler.ts -o dist/function.zip`. null deploys the shipped Pinpoint function (<module>/package/function.zip), which needs no Node.js where Terraform runs and a Pinpoint app id on every target."
+  description = "Path of the deployment zip with your handler, for example built with `npx cross-account-lambda bundle src/handler.ts -o dist/function.zip`. null deploys the shipped function that shipped_function names (<module>/package/function.zip for Pinpoint, customer-profiles.zip for Customer Profiles), which needs no Node.js where Terraform runs."
   type        = string
   default     = null
 
   validation {
     condition     = var.package_path == null || endswith(coalesce(var.package_path, "x.zip"), ".zip")
     error_message = "package_path must be null or the path of a .zip file."
+  }
+}
+
+variable "shipped_function" {
+  description = "The shipped function deployed when package_path is null: \"pinpoint\" (Pinpoint endpoints; Pinpoint's engagement features reached end of support on 2026-10-30; needs pinpoint_app_id on every target) or \"customer-profiles\" (the same event contract on Amazon Connect Customer Profiles; needs settings.customerProfilesDomain on every target, and the target role's customer_profiles preset). Leave the default when package_path is set."
+  type        = string
+  default     = "pinpoint"
+  nullable    = false
+
+  validation {
+    condition     = contains(["pinpoint", "customer-profiles"], var.shipped_function)
+    error_message = "shipped_function must be \"pinpoint\" or \"customer-profiles\"."
   }
 }
 

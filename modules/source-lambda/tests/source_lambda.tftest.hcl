@@ -986,3 +986,73 @@ run "rejects_bad_statement_condition" {
   }
   expect_failures = [var.policy_statements]
 }
+
+# ---- shipped_function: the one-line switch from Pinpoint to Customer Profiles ---------
+
+run "shipped_customer_profiles_function" {
+  command = plan
+  variables {
+    shipped_function = "customer-profiles"
+    targets = {
+      eu-crm = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", settings = { customerProfilesDomain = "crm" } }
+    }
+  }
+  assert {
+    condition = (
+      endswith(aws_lambda_function.this.filename, "/package/customer-profiles.zip") &&
+      startswith(aws_lambda_function.this.description, "Reads and updates endpoint profiles in Customer Profiles domains")
+    )
+    error_message = "shipped_function = customer-profiles must deploy package/customer-profiles.zip with its own description."
+  }
+  assert {
+    condition     = jsondecode(output.environment_variables.CROSS_ACCOUNT_TARGETS)["eu-crm"].settings == { customerProfilesDomain = "crm" }
+    error_message = "The domain reaches the function as settings.customerProfilesDomain."
+  }
+}
+
+run "shipped_pinpoint_function_is_the_default" {
+  command = plan
+  assert {
+    condition     = endswith(aws_lambda_function.this.filename, "/package/function.zip")
+    error_message = "The default shipped function stays the Pinpoint bundle (package/function.zip)."
+  }
+}
+
+run "shipped_customer_profiles_without_domain_is_rejected" {
+  command = plan
+  variables {
+    shipped_function = "customer-profiles"
+    targets = {
+      eu-crm = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", pinpoint_app_id = "0123456789abcdef0123456789abcdef" }
+    }
+  }
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "shipped_customer_profiles_with_bad_domain_is_rejected" {
+  command = plan
+  variables {
+    shipped_function = "customer-profiles"
+    targets = {
+      eu-crm = { role_arn = "arn:aws:iam::222222222222:role/r", region = "eu-west-1", settings = { customerProfilesDomain = "crm/other" } }
+    }
+  }
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "shipped_function_with_own_package_is_rejected" {
+  command = plan
+  variables {
+    shipped_function = "customer-profiles"
+    package_path     = "./package/function.zip"
+  }
+  expect_failures = [aws_lambda_function.this]
+}
+
+run "rejects_unknown_shipped_function" {
+  command = plan
+  variables {
+    shipped_function = "ses"
+  }
+  expect_failures = [var.shipped_function]
+}
