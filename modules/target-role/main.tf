@@ -199,10 +199,11 @@ resource "aws_iam_role_policy" "this" {
   role   = aws_iam_role.this.id
   policy = local.permissions_policy
 
+  # No create_before_destroy: the policy's name is fixed (a change is one in-place PutRolePolicy), and
+  # create_before_destroy would spread to everything this depends on, the trusted execution role
+  # included when one configuration holds both modules, so replacing that role would try to create
+  # its fixed name before deleting the old one (EntityAlreadyExists).
   lifecycle {
-    # A renamed policy is put before the old one is deleted: the role is never without permissions.
-    create_before_destroy = true
-
     precondition {
       condition     = length(var.permissions) > 0 || var.pinpoint_app_id != null || length(var.statements) > 0
       error_message = "Grant at least one permission: set permissions (a preset), pinpoint_app_id or statements. A role that may do nothing is a mistake."
