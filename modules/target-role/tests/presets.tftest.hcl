@@ -2,26 +2,7 @@
 # Run with: make tf-test (or ./scripts/terraform.sh -chdir=modules/target-role test)
 
 mock_provider "aws" {
-  mock_data "aws_partition" {
-    defaults = {
-      partition  = "aws"
-      dns_suffix = "amazonaws.com"
-    }
-  }
-
-  mock_data "aws_caller_identity" {
-    defaults = {
-      account_id = "222222222222"
-      arn        = "arn:aws:iam::222222222222:user/deployer"
-    }
-  }
-
-  mock_resource "aws_iam_role" {
-    defaults = {
-      arn       = "arn:aws:iam::222222222222:role/cross-account-pinpoint-endpoints"
-      unique_id = "AROAEXAMPLEUNIQUEID01"
-    }
-  }
+  source = "./tests/mocks"
 }
 
 # Presets: every preset rendered exactly, from resource names to ARNs, conditions and KMS.
