@@ -5,12 +5,14 @@
  * the state, so parallel runs cannot collide and nothing is written into the
  * repository besides Terraform's dependency lock file (git-ignored).
  */
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
+import { baseTerraformEnv, outputValues, repoRoot, runTerraform as run } from './terraform-run';
 import type { Credentials, LocalStack } from './types';
+
+export { TerraformError } from './terraform-run';
 
 export interface Provisioned {
   /** From the source-lambda module's `environment_variables` output. */
@@ -60,73 +62,10 @@ export interface ProvisionOptions {
 
 type StackForProvisioning = Pick<LocalStack, 'endpoint' | 'accounts' | 'operatorCredentials' | 'createPinpointApp'>;
 
-const repoRoot = path.resolve(__dirname, '..', '..');
-const terraformScript = path.join(repoRoot, 'scripts', 'terraform.sh');
 const exampleDir = path.join('examples', 'local');
-
-export class TerraformError extends Error {
-  constructor(
-    readonly command: string,
-    readonly exitCode: number | null,
-    readonly stderrTail: string,
-  ) {
-    super(`terraform ${command} failed (exit ${exitCode ?? 'signal'}):\n${stderrTail}`);
-    this.name = 'TerraformError';
-  }
-}
-
-function tail(text: string, lines = 40): string {
-  return text.trimEnd().split('\n').slice(-lines).join('\n');
-}
-
-function runTerraform(
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  log?: (line: string) => void,
-  signal?: AbortSignal,
-  okCodes: number[] = [0],
-): Promise<string> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(new Error(`terraform ${args[0] ?? ''} not started: aborted`));
-      return;
-    }
-    const child = spawn(terraformScript, [`-chdir=${exampleDir}`, ...args], {
-      cwd: repoRoot,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    // Settles only when Terraform has exited, so an aborted run leaves no process behind.
-    const onAbort = (): void => {
-      child.kill('SIGTERM');
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    child.on('close', () => signal?.removeEventListener('abort', onAbort));
-    let stdout = '';
-    let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
-      stdout += chunk;
-      if (log) for (const line of chunk.split('\n')) if (line.trim()) log(line);
-    });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code !== null && okCodes.includes(code)) resolve(code === 2 ? `${stdout}\n[exit 2: changes]` : stdout);
-      else if (signal?.aborted) reject(new Error(`terraform ${args[0] ?? ''} aborted`));
-      else reject(new TerraformError(args[0] ?? '', code, tail(stderr || stdout)));
-    });
-  });
-}
 
 function credentialsVar(c: Credentials): string {
   return JSON.stringify({ access_key: c.accessKeyId, secret_key: c.secretAccessKey, token: c.sessionToken ?? null });
-}
-
-function outputValues(json: string): Record<string, unknown> {
-  const raw = JSON.parse(json) as Record<string, { value: unknown }>;
-  return Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, v.value]));
 }
 
 function stringOutput(outputs: Record<string, unknown>, name: string): string {
@@ -146,17 +85,7 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
   const otherPinpointAppId = await stack.createPinpointApp(target, region, `${opts.namePrefix ?? 'local-demo'}-other-app`);
 
   const baseEnv: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TF_DATA_DIR: path.join(workDir, '.terraform'),
-    TF_PLUGIN_CACHE_DIR: process.env.TF_PLUGIN_CACHE_DIR,
-    TF_PROVIDER_MIRROR: process.env.TF_PROVIDER_MIRROR,
-    TF_NO_MIRROR: process.env.TF_NO_MIRROR,
-    TF_IN_AUTOMATION: '1',
-    // No ambient AWS configuration: the example gets its credentials as variables only.
-    AWS_CONFIG_FILE: '/dev/null',
-    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-    AWS_EC2_METADATA_DISABLED: 'true',
+    ...baseTerraformEnv(workDir),
     TF_VAR_endpoint: stack.endpoint,
     TF_VAR_region: region,
     TF_VAR_source_account_id: source,
@@ -176,6 +105,8 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
     TF_VAR_target_credentials: credentialsVar(await stack.operatorCredentials(target)),
   });
   const stateArgs = [`-state=${statePath}`];
+  const runTerraform = (args: string[], env: NodeJS.ProcessEnv, log?: (line: string) => void, signal?: AbortSignal, okCodes?: number[]): Promise<string> =>
+    run(args, { dir: exampleDir, env, log, signal, okCodes });
 
   let destroyed = false;
   const destroy = async (): Promise<void> => {
