@@ -3,7 +3,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 
-const areas = ['lambda', 'lambda/functions/customer-profiles', 'stack', 'test/integration', 'test/least-privilege', 'test/reliability', 'bench'];
+const areas = ['lambda', 'lambda/functions/customer-profiles', 'stack', 'examples', 'test/integration', 'test/least-privilege', 'test/reliability', 'bench'];
 
 module.exports = {
   projects: areas
