@@ -13,11 +13,11 @@ import { CreateDomainCommand, CustomerProfilesClient, SearchProfilesCommand } fr
 import { CreateTableCommand, DeleteItemCommand, DynamoDBClient, PutItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { IoTDataPlaneClient, PublishCommand } from '@aws-sdk/client-iot-data-plane';
 import { CreateStreamCommand, KinesisClient, PutRecordCommand } from '@aws-sdk/client-kinesis';
-import { CreateKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { CreateKeyCommand, DecryptCommand, EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { DeleteEndpointCommand, PinpointClient, UpdateEndpointCommand } from '@aws-sdk/client-pinpoint';
 import { CreateBucketCommand, DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateQueueCommand, ReceiveMessageCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+import { GetParameterCommand, GetParametersByPathCommand, GetParametersCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { CreateRoleCommand, IAMClient, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
@@ -51,6 +51,8 @@ let stack: LocalStack | undefined;
 let root: AppliedRoot | undefined;
 const names: Names = { queue: '', app: '', bucket: '', keyArn: '' };
 let session: Credentials; // the role with every preset
+let noKmsSession: Credentials; // the role with ssm_read without kms_key_arns
+let ciphertext: Uint8Array; // encrypted by the target's operator under the parameters' key
 
 function ready(): LocalStack {
   if (!stack || !root) throw new Error('beforeAll did not finish: no stack or no applied fixture');
@@ -164,7 +166,8 @@ beforeAll(async () => {
   const [applied] = await Promise.all([applying.catch((e: Error) => Promise.reject(new Error(`${e.message}\n${logs.slice(-20).join('\n')}`))), createResources(s, admin)]);
   root = applied;
   const caller = await s.lambdaServiceCredentials(callerArn);
-  session = await assume(caller, root.output('role_arn'));
+  [session, noKmsSession] = await Promise.all([assume(caller, root.output('role_arn')), assume(caller, root.output('no_kms_role_arn'))]);
+  ciphertext = (await admin.kms.send(new EncryptCommand({ KeyId: names.keyArn, Plaintext: Buffer.from('direct') }))).CiphertextBlob!;
 }, 180_000);
 
 afterAll(async () => {
@@ -235,5 +238,45 @@ describe('modules/target-role presets through the real service calls on the loca
     // Refused by IAM (a decision was logged), not by a missing resource.
     const last = s.requests.list().at(-1);
     expect(last?.decision).toBe('ImplicitlyDenied');
+  });
+});
+
+/**
+ * SSM reads a SecureString's key on the caller's behalf: kms:Decrypt by the role with
+ * kms:ViaService = ssm.<region>.amazonaws.com. The ssm_read preset grants exactly that for the keys
+ * in kms_key_arns; without the key the decrypting read is refused (SSM's AccessDeniedException),
+ * and the same grant does not let the role call kms:Decrypt itself.
+ */
+describe('ssm_read and a SecureString under a customer managed key (kms:Decrypt via SSM)', () => {
+  const secret = `/${P}/app/secret`;
+  const config = `/${P}/app/config`;
+  // [role, call, expected, the call with that role's clients]
+  const KMS_ROWS: Array<[role: 'with kms_key_arns' | 'without kms_key_arns', what: string, expected: 'allowed' | 'AccessDeniedException', call: Call]> = [
+    ['without kms_key_arns', 'GetParameter String WithDecryption', 'allowed', (c) => c.ssm.send(new GetParameterCommand({ Name: config, WithDecryption: true }))],
+    ['without kms_key_arns', 'GetParameter SecureString without decryption', 'allowed', (c) => c.ssm.send(new GetParameterCommand({ Name: secret, WithDecryption: false }))],
+    ['without kms_key_arns', 'GetParameter SecureString WithDecryption', 'AccessDeniedException', (c) => c.ssm.send(new GetParameterCommand({ Name: secret, WithDecryption: true }))],
+    ['without kms_key_arns', 'GetParameters [String, SecureString] WithDecryption', 'AccessDeniedException', (c) => c.ssm.send(new GetParametersCommand({ Names: [config, secret], WithDecryption: true }))],
+    ['without kms_key_arns', `GetParametersByPath /${P}/app WithDecryption`, 'AccessDeniedException', (c) => c.ssm.send(new GetParametersByPathCommand({ Path: `/${P}/app`, WithDecryption: true }))],
+    ['with kms_key_arns', 'GetParameter SecureString WithDecryption', 'allowed', (c) => c.ssm.send(new GetParameterCommand({ Name: secret, WithDecryption: true }))],
+    ['with kms_key_arns', 'GetParameters [String, SecureString] WithDecryption', 'allowed', (c) => c.ssm.send(new GetParametersCommand({ Names: [config, secret], WithDecryption: true }))],
+    ['with kms_key_arns', `GetParametersByPath /${P}/app WithDecryption`, 'allowed', (c) => c.ssm.send(new GetParametersByPathCommand({ Path: `/${P}/app`, WithDecryption: true }))],
+    ['with kms_key_arns', 'kms:Decrypt directly (no kms:ViaService)', 'AccessDeniedException', (c) => c.kms.send(new DecryptCommand({ CiphertextBlob: ciphertext }))],
+  ];
+
+  test.each(KMS_ROWS)('ssm_read %s: %s -> %s', async (role, _what, expected, call) => {
+    const s = ready();
+    expect(await errorName(call(clients(role === 'with kms_key_arns' ? session : noKmsSession)))).toBe(expected);
+    if (expected !== 'allowed') expect(s.requests.list().at(-1)?.decision).toBe('ImplicitlyDenied');
+  });
+
+  test('the decrypting read returns the plaintext; the refused one says kms:Decrypt on the key', async () => {
+    const out = await clients(session).ssm.send(new GetParameterCommand({ Name: secret, WithDecryption: true }));
+    expect(out.Parameter?.Value).toBe('secret-value');
+    try {
+      await clients(noKmsSession).ssm.send(new GetParameterCommand({ Name: secret, WithDecryption: true }));
+      throw new Error('expected AccessDeniedException');
+    } catch (e) {
+      expect((e as Error).message).toContain(`kms:Decrypt on resource: ${names.keyArn}`);
+    }
   });
 });
