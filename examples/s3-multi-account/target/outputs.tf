@@ -5,7 +5,7 @@ output "role_arn" {
 
 output "bucket_name" {
   description = "Name of the bucket (the function's settings.bucket for this target)."
-  value       = aws_s3_bucket.data.id
+  value       = aws_s3_bucket.data.bucket
 }
 
 output "read_prefix" {
