@@ -39,7 +39,7 @@ function print(name: string, check: Check): void {
 function selected(): readonly Scenario[] {
   const wanted = process.env.EXAMPLE?.trim();
   if (!wanted) return scenarios;
-  const one = scenarios.filter((s) => s.name === wanted || s.dirs.includes(wanted));
+  const one = scenarios.filter((s) => s.name === wanted || (s.dirs ?? [s.name]).includes(wanted));
   if (one.length === 0) {
     console.error(`make demo: EXAMPLE=${wanted} is not an example; one of: ${scenarios.map((s) => s.name).join(', ')}`);
     process.exit(2);

@@ -37,8 +37,8 @@ export interface ScenarioContext {
 export interface Scenario {
   /** `make demo EXAMPLE=<name>` runs this one alone */
   name: string;
-  /** the example's folder(s) under examples/ */
-  dirs: string[];
+  /** the example's folder(s) under examples/ (default: [name]) */
+  dirs?: string[];
   /** one line: what the run proves (the demo's summary) */
   proves: string;
   run(ctx: ScenarioContext): Promise<void>;
