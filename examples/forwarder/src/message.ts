@@ -2,7 +2,8 @@
  * The SQS message a POST or PATCH becomes: the JSON body, attributes
  * method, path, requestId, source (from the config parameter) and signature
  * (HMAC-SHA256 of the body with the SSM credential, hex), plus itemId on a
- * PATCH. On a FIFO queue: MessageGroupId = the item id (POST: "items"), so
+ * PATCH, idempotencyKey when the caller sent an Idempotency-Key header (a
+ * standard queue's consumer deduplicates on it). On a FIFO queue: MessageGroupId = the item id (POST: "items"), so
  * changes to one item stay in order, and MessageDeduplicationId = the
  * Idempotency-Key header or else the request id, so a retried send within
  * SQS's 5-minute deduplication window is enqueued once.
@@ -34,6 +35,7 @@ export function messageInput(queue: { queueUrl: string; fifo: boolean }, request
       source: text(loaded.config.source),
       signature: text(signature(loaded.credential, body)),
       ...(action.id !== undefined ? { itemId: text(action.id) } : {}),
+      ...(action.idempotencyKey !== undefined ? { idempotencyKey: text(action.idempotencyKey) } : {}),
     },
     ...(queue.fifo ? { MessageGroupId: action.id ?? 'items', MessageDeduplicationId: action.idempotencyKey ?? request.requestId } : {}),
   };

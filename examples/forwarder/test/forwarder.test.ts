@@ -97,6 +97,9 @@ describe('examples/forwarder on the local stack', () => {
       expect(m!.MessageId).toBe(r.json.messageId);
     }
     expect(messages).toHaveLength(2);
+    // Exactly the statements the README's grants table lists.
+    const policy = JSON.parse(String(a.target!.outputs.permissions_policy)) as { Statement: { Sid: string }[] };
+    expect(policy.Statement.map((st) => st.Sid).sort()).toEqual(['DynamoDbRead', 'DynamoDbReadIndexes', 'SqsSend', 'SsmRead', 'SsmReadByPath', 'SsmReadKms']);
     // The configuration and the SecureString came from SSM in the target account, decrypted with its key.
     expect(stack.requests.count({ service: 'ssm', action: 'GetParameters', status: 200 })).toBeGreaterThanOrEqual(1);
   });

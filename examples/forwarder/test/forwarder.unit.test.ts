@@ -120,6 +120,7 @@ describe('requests map onto SQS and DynamoDB', () => {
       source: 'unit-api',
       signature: createHmac('sha256', SECRET).update(text).digest('hex'),
       ...(itemId ? { itemId } : {}),
+      ...('idempotency-key' in headers ? { idempotencyKey: headers['idempotency-key'] } : {}),
     });
     expect({ MessageGroupId: input.MessageGroupId, MessageDeduplicationId: input.MessageDeduplicationId }).toEqual({ MessageGroupId: undefined, MessageDeduplicationId: undefined, ...fifoFields });
     allLogs.push(...h.logs);
