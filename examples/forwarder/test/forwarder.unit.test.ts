@@ -10,7 +10,8 @@ import type { GetParametersCommandOutput } from '@aws-sdk/client-ssm';
 
 import { createForwarder, type ForwarderCalls } from '../src/forwarder';
 import type { ForwarderSettings } from '../src/settings';
-import { BAD_EVENTS } from './bad-events';
+import { BAD_EVENTS, BAD_EVENT_COUNT } from './bad-events';
+import { runBadEvents } from './bad-events-run';
 import { urlEvent } from './deploy';
 
 const SECRET = 'unit-secret-7c1f0e9a2b';
@@ -90,6 +91,10 @@ describe('bad input corpus: a 4xx naming the problem, no AWS call, still serving
     expect(b.error?.message).toMatch(/^[a-zA-Z0-9.[\]{}_-]+: /); // names the field
     expect(b.requestId).toMatch(/^(bad-event-request|lambda-request|[0-9a-f-]{36})$/);
     expect(h.count()).toBe(0);
+  });
+
+  test('runBadEvents (what the reliability document reports): every event as expected, 0 AWS calls', async () => {
+    expect(await runBadEvents()).toEqual({ events: BAD_EVENT_COUNT, awsCalls: 0, unexpected: [] });
   });
 
   test('after the corpus the same handler still serves', async () => {
