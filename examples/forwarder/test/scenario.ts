@@ -36,10 +36,14 @@ async function flow(ctx: ScenarioContext, d: Deployment, fn: FunctionProcess): P
   const { stack } = ctx;
   const operator = operatorClients(stack, await stack.operatorCredentials(stack.accounts.target));
   const queueUrl = `${stack.endpoint}/${stack.accounts.target}/${d.names.queue}`;
+  const functionKeys = new Set<string>();
 
   await step(ctx, 'after the target root: the same function process forwards POST /items to SQS in the target account (no redeploy)', async () => {
+    const seen = stack.requests.list().length;
     const r = await call(fn, urlEvent('POST', '/items', { body: JSON.stringify({ order: 'demo-1', status: 'open' }) }));
     expect(r.statusCode === 202, `POST answered ${r.statusCode} ${JSON.stringify(r.json.error ?? {})}`);
+    // The function's session: the keys that sent a message meanwhile (other scenarios may share the stack).
+    for (const rec of stack.requests.list().slice(seen)) if (rec.action === 'SendMessage' && rec.status === 200 && rec.accessKeyId) functionKeys.add(rec.accessKeyId);
     const got = await operator.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'], WaitTimeSeconds: 1 }));
     const message = got.Messages?.find((m) => m.MessageAttributes?.requestId?.StringValue === r.json.requestId);
     expect(message !== undefined, 'the message is not in the target queue');
@@ -55,11 +59,15 @@ async function flow(ctx: ScenarioContext, d: Deployment, fn: FunctionProcess): P
   });
 
   await step(ctx, 'a bad request (body not JSON) is refused with 400 and sends nothing', async () => {
-    const before = stack.requests.count({ service: 'sqs', action: 'SendMessage' });
-    const r = await call(fn, urlEvent('POST', '/items', { body: '{"order":' }));
+    expect(functionKeys.size > 0, "the function's session key was not seen");
+    const seen = stack.requests.list().length;
+    const r = await call(fn, urlEvent('POST', '/items', { body: '{"order":', requestId: 'demo-bad-request' }));
     expect(r.statusCode === 400, `answered ${r.statusCode}`);
-    expect(stack.requests.count({ service: 'sqs', action: 'SendMessage' }) === before, 'a SendMessage reached the stack');
-    return [`400 ${r.json.error?.message ?? ''}`];
+    const made = stack.requests.list().slice(seen).filter((rec) => rec.accessKeyId !== undefined && functionKeys.has(rec.accessKeyId));
+    expect(made.length === 0, `the function made ${made.length} AWS request(s): ${made.map((m) => m.action).join(', ')}`);
+    const got = await operator.sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, MessageAttributeNames: ['All'] }));
+    expect(!(got.Messages ?? []).some((m) => m.MessageAttributes?.requestId?.StringValue === 'demo-bad-request'), 'the bad request reached the queue');
+    return [`400 ${r.json.error?.message ?? ''}; 0 AWS requests by the function`];
   });
 
   await step(ctx, 'refused: DynamoDB DeleteItem with the function\'s own assumed role (read-only grant)', async () => {
