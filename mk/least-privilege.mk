@@ -3,7 +3,7 @@
 LP_DOC := docs/least-privilege.md
 
 .PHONY: test-least-privilege check-least-privilege-doc least-privilege-doc
-test-least-privilege: deps ## Least-privilege proof: static check + IAM request matrix over the rendered policies
+test-least-privilege: deps check-local-tools ## Least-privilege proof: static check + IAM request matrix over the rendered policies; every preset through the real call on the local stack
 	npx jest -c test/least-privilege/jest.config.js
 
 least-privilege-doc: deps ## Regenerate docs/least-privilege.md from a proof run

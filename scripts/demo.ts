@@ -1,199 +1,145 @@
 /**
- * `make demo`: the cross-account flow end to end on this machine, no AWS
- * account needed. Starts the local stack (moto + the IAM-enforcing gateway),
- * applies examples/local into its source and target accounts with Terraform,
- * runs the REAL function bundle (dist/index.js) with the environment Terraform
- * gave the function and the execution role's credentials, then shows what must
- * work and what must be refused. Destroys and stops everything, also on
- * failure or Ctrl-C. Exit status 0 only when every step came out as expected.
+ * `make demo`: every example end to end on this machine, no AWS account
+ * needed. Starts one local stack (moto + the IAM-enforcing gateway), runs
+ * every registered scenario (scripts/demo/scenarios.ts) concurrently on it —
+ * each applies its example's Terraform roots into the stack's accounts, runs
+ * the example's real bundle, and shows at least one allowed call and one
+ * refusal — then destroys everything and stops the stack, also on failure or
+ * Ctrl-C. `make demo EXAMPLE=<name>` runs one. Exit status 0 only when every
+ * step of every scenario came out as expected.
  *
- * Never prints credentials or endpoint addresses.
+ * Never prints credentials, payload values or endpoint addresses.
  */
-import { DeleteEndpointCommand } from '@aws-sdk/client-pinpoint';
-
-import { startFunctionProcess, type FunctionProcess } from '../stack/src/function-process';
 import { startLocalStack } from '../stack/src/index';
-import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withPinpointApp, withTargets } from '../stack/src/local-flow';
-import { provisionLocal, type Provisioned } from '../stack/src/provision';
 import type { LocalStack } from '../stack/src/types';
+import type { Check, Scenario } from './demo/scenario';
+import { scenarios } from './demo/scenarios';
 
 // The SDK's notice about future Node versions is not part of the demo.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const ok = '\u2714';
 const bad = '\u2718';
-let failures = 0;
+const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+const describeError = (err: unknown): string => (err instanceof Error ? `${err.name}: ${err.message.split('\n').slice(0, 12).join('\n    ')}` : String(err));
 
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`;
+interface Outcome {
+  scenario: Scenario;
+  checks: Check[];
+  cleanups: (() => Promise<void>)[];
+  logTail: string[];
+  ms: number;
 }
 
-function report(passed: boolean, title: string, details: string[] = [], ms?: number): void {
-  if (!passed) failures += 1;
-  console.log(`${passed ? ok : bad} ${title}${ms === undefined ? '' : `  (${seconds(ms)})`}`);
-  for (const line of details) console.log(`    ${line}`);
+function print(name: string, check: Check): void {
+  console.log(`${check.passed ? ok : bad} [${name}] ${check.title}${check.ms === undefined ? '' : `  (${seconds(check.ms)})`}`);
+  for (const line of check.details ?? []) console.log(`    ${line}`);
 }
 
-async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
-  const started = Date.now();
-  const value = await fn();
-  return [value, Date.now() - started];
+function selected(): readonly Scenario[] {
+  const wanted = process.env.EXAMPLE?.trim();
+  if (!wanted) return scenarios;
+  const one = scenarios.filter((s) => s.name === wanted || s.dirs.includes(wanted));
+  if (one.length === 0) {
+    console.error(`make demo: EXAMPLE=${wanted} is not an example; one of: ${scenarios.map((s) => s.name).join(', ')}`);
+    process.exit(2);
+  }
+  return one;
 }
 
-function describeError(err: unknown): string {
-  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
-}
-
-const resources: { stack?: LocalStack; provisioned?: Provisioned; provisioning?: Promise<unknown>; functions: FunctionProcess[] } = { functions: [] };
 const abort = new AbortController();
+const outcomes: Outcome[] = [];
+let stack: LocalStack | undefined;
 let cleaning: Promise<void> | undefined;
 
 function cleanUp(): Promise<void> {
   cleaning ??= (async () => {
-    // A Terraform apply still in flight (aborted by a signal) has stopped before the stack goes.
-    await resources.provisioning?.catch(() => undefined);
-    for (const fn of resources.functions) await fn.stop().catch(() => undefined);
-    if (resources.provisioned) {
-      try {
-        const [, ms] = await timed(() => resources.provisioned!.destroy());
-        report(true, 'terraform destroy complete (both accounts)', [], ms);
-      } catch (err) {
-        report(false, 'terraform destroy failed', [describeError(err)]);
-      }
-    }
-    await resources.stack?.stop().catch(() => undefined);
+    // Scenarios clean up concurrently; within one, in reverse order of registration.
+    await Promise.all(
+      outcomes.map(async (o) => {
+        for (const fn of [...o.cleanups].reverse()) {
+          const started = Date.now();
+          try {
+            await fn();
+          } catch (err) {
+            o.checks.push({ passed: false, title: 'cleanup failed', details: [describeError(err)] });
+            print(o.scenario.name, o.checks.at(-1)!);
+            continue;
+          }
+          if (Date.now() - started > 2000) o.logTail.push(`cleanup step took ${seconds(Date.now() - started)}`);
+        }
+      }),
+    );
+    await stack?.stop().catch(() => undefined);
   })();
   return cleaning;
 }
 
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
-  // `on`, not `once`: the listener must stay registered while cleanup runs, so a
-  // second Ctrl-C does not kill the process half-way and the stack's own signal
-  // hook sees that someone else is cleaning up.
+  // `on`, not `once`: a second Ctrl-C must not kill the process half-way through cleanup.
   process.on(signal, () => {
     if (interrupted) return;
     interrupted = true;
-    console.log(`\n${bad} interrupted (${signal}); cleaning up`);
-    // Stops a Terraform run in flight; resources it finished are still destroyed.
+    console.log(`\n${bad} interrupted (${signal}); destroying what was applied`);
     abort.abort();
     void cleanUp().finally(() => process.exit(130));
   });
 }
 
-async function run(): Promise<void> {
-  console.log('Cross-account Lambda -> Pinpoint, on a local AWS stack (moto + IAM-enforcing gateway)\n');
-
-  const [stack, stackMs] = await timed(() => startLocalStack());
-  resources.stack = stack;
-  const { source, target } = stack.accounts;
-  report(true, `local stack up: source account ${source}, target account ${target}`, [], stackMs);
-
-  const provisioning = timed(() => provisionLocal(stack, { signal: abort.signal }));
-  resources.provisioning = provisioning;
-  const [provisioned, provisionMs] = await provisioning;
-  resources.provisioned = provisioned;
-  report(
-    true,
-    'terraform apply examples/local: modules/source-lambda in the source account, modules/target-role in the target account',
-    [
-      `function ${provisioned.functionName}, execution role ${provisioned.executionRoleArn}`,
-      `target role ${provisioned.targetRoleArn} (GetEndpoint/UpdateEndpoint on app ${provisioned.pinpointAppId} only)`,
-    ],
-    provisionMs,
-  );
-
-  // What the Lambda service does before the first invocation: a session of the execution role.
-  const executionCredentials = await stack.lambdaServiceCredentials(provisioned.executionRoleArn, { functionArn: provisioned.functionArn });
-  const fn = await startFunctionProcess({
-    env: provisioned.functionEnvironment,
-    credentials: executionCredentials,
-    stackEndpoint: stack.endpoint,
-    region: provisioned.region,
-    functionName: provisioned.functionName,
-  });
-  resources.functions.push(fn);
-  const [targetName, targetConfig] = onlyTarget(provisioned.functionEnvironment);
-  const endpointId = 'user-42-phone';
-
-  // 1. Update through the function.
-  const update = await fn.invoke({ operation: 'updateEndpoint', target: targetName, endpointId, endpoint: sampleEndpoint });
-  const updated = (update.result as { status?: string } | undefined)?.status === 'ok';
-  report(
-    updated,
-    `function updateEndpoint ${endpointId} in app ${provisioned.pinpointAppId} (account ${target})`,
-    [updated ? 'status ok: the function assumed the target role and wrote the endpoint' : `unexpected: ${JSON.stringify(update.error ?? update.result)}`],
-    update.durationMs,
-  );
-
-  // 2. Read it back through the function.
-  const get = await fn.invoke({ operation: 'getEndpoint', target: targetName, endpointId });
-  const got = get.result as { status?: string; endpoint?: { ChannelType?: string; OptOut?: string; Address?: string } } | undefined;
-  const matches =
-    got?.status === 'ok' &&
-    got.endpoint?.ChannelType === sampleEndpoint.ChannelType &&
-    got.endpoint?.OptOut === sampleEndpoint.OptOut &&
-    got.endpoint?.Address === sampleEndpoint.Address;
-  report(
-    matches,
-    `function getEndpoint ${endpointId}: read back what was written`,
-    [matches ? `ChannelType ${got?.endpoint?.ChannelType}, OptOut ${got?.endpoint?.OptOut}, address matches (not shown)` : `unexpected: ${get.error ? `${get.error.errorType}: ${get.error.errorMessage}` : `status ${got?.status}`}`],
-    get.durationMs,
-  );
-
-  // 3. An operation outside the grant, with the very credentials the function holds.
-  const assumed = await assumeRole(stack.endpoint, executionCredentials, targetConfig.roleArn, {
-    externalId: targetConfig.externalId,
-    sessionName: `${provisioned.functionName}@${targetName}`,
-  });
+async function runOne(s: LocalStack, scenario: Scenario): Promise<void> {
+  const outcome: Outcome = { scenario, checks: [], cleanups: [], logTail: [], ms: 0 };
+  outcomes.push(outcome);
+  const started = Date.now();
   try {
-    await pinpointClient(stack.endpoint, assumed, targetConfig.region).send(
-      new DeleteEndpointCommand({ ApplicationId: provisioned.pinpointAppId, EndpointId: endpointId }),
-    );
-    report(false, 'DeleteEndpoint with the assumed target-role credentials was ALLOWED (the grant is too wide)');
+    await scenario.run({
+      stack: s,
+      signal: abort.signal,
+      report: (check) => {
+        outcome.checks.push(check);
+        print(scenario.name, check);
+      },
+      onCleanup: (fn) => outcome.cleanups.push(fn),
+      log: (line) => {
+        outcome.logTail.push(line);
+        if (outcome.logTail.length > 20) outcome.logTail.shift();
+      },
+    });
+    if (!outcome.checks.some((c) => c.passed)) throw new Error('the scenario reported no step');
   } catch (err) {
-    const { name, status } = awsErrorOf(err);
-    report(status === 403, 'DeleteEndpoint with the assumed target-role credentials: refused', [`Pinpoint answered ${name} (HTTP ${status ?? '?'}): the role grants GetEndpoint/UpdateEndpoint only`]);
+    const check = { passed: false, title: 'scenario aborted', details: [describeError(err), ...outcome.logTail.slice(-5)] };
+    outcome.checks.push(check);
+    print(scenario.name, check);
   }
-
-  // 4. Another app in the same target account, through the function.
-  const otherEnv = withTargets(provisioned.functionEnvironment, (targets) => ({
-    ...targets,
-    'other-app': withPinpointApp(targetConfig, provisioned.otherPinpointAppId),
-  }));
-  const other = await startFunctionProcess({
-    env: otherEnv,
-    credentials: executionCredentials,
-    stackEndpoint: stack.endpoint,
-    region: provisioned.region,
-    functionName: provisioned.functionName,
-  });
-  resources.functions.push(other);
-  const otherUpdate = await other.invoke({ operation: 'updateEndpoint', target: 'other-app', endpointId, endpoint: sampleEndpoint });
-  const refused = otherUpdate.error?.errorType === 'AccessDeniedError';
-  report(
-    refused,
-    `function updateEndpoint in another app (${provisioned.otherPinpointAppId}) of the target account: refused`,
-    [refused ? 'AccessDeniedError from Pinpoint: the role is scoped to one app' : `unexpected: ${JSON.stringify(otherUpdate.error ?? otherUpdate.result)}`],
-    otherUpdate.durationMs,
-  );
+  outcome.ms = Date.now() - started;
 }
 
 async function main(): Promise<void> {
   const started = Date.now();
+  const chosen = selected();
+  console.log(`Cross-account Lambda on a local AWS stack (moto + IAM-enforcing gateway): ${chosen.map((s) => s.name).join(', ')}\n`);
   try {
-    await run();
+    stack = await startLocalStack();
+    const { source, target, second } = stack.accounts;
+    console.log(`${ok} local stack up: source account ${source}, target accounts ${target} and ${second}  (${seconds(Date.now() - started)})`);
+    await Promise.all(chosen.map((scenario) => runOne(stack!, scenario)));
   } catch (err) {
-    report(false, 'demo aborted', [describeError(err)]);
+    console.log(`${bad} demo aborted: ${describeError(err)}`);
+    outcomes.push({ scenario: { name: 'stack', dirs: [], proves: '', run: async () => undefined }, checks: [{ passed: false, title: 'stack' }], cleanups: [], logTail: [], ms: 0 });
   } finally {
+    const destroyStarted = Date.now();
     await cleanUp();
+    console.log(`${ok} terraform destroy and stack stop done  (${seconds(Date.now() - destroyStarted)})`);
   }
-  console.log(
-    failures === 0
-      ? `\n${ok} all steps as expected (${seconds(Date.now() - started)})`
-      : `\n${bad} ${failures} step(s) failed (${seconds(Date.now() - started)})`,
-  );
-  process.exitCode = failures === 0 ? 0 : 1;
+  console.log('\nSummary');
+  let failed = 0;
+  for (const o of outcomes) {
+    const bads = o.checks.filter((c) => !c.passed).length;
+    failed += bads;
+    console.log(`${bads === 0 ? ok : bad} ${o.scenario.name.padEnd(18)} ${o.checks.length - bads}/${o.checks.length} steps as expected  (${seconds(o.ms)})  ${o.scenario.proves}`);
+  }
+  console.log(failed === 0 ? `\n${ok} all steps as expected (${seconds(Date.now() - started)})` : `\n${bad} ${failed} step(s) failed (${seconds(Date.now() - started)})`);
+  process.exitCode = failed === 0 ? 0 : 1;
 }
 
 void main();

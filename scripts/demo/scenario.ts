@@ -35,8 +35,10 @@ export interface ScenarioContext {
 }
 
 export interface Scenario {
-  /** the folder under examples/ */
+  /** `make demo EXAMPLE=<name>` runs this one alone */
   name: string;
+  /** the example's folder(s) under examples/ */
+  dirs: string[];
   /** one line: what the run proves (the demo's summary) */
   proves: string;
   run(ctx: ScenarioContext): Promise<void>;

@@ -99,7 +99,8 @@ export async function applyRoot(stack: StackForRoots, opts: ApplyRootOptions): P
     async destroy() {
       if (destroyed) return;
       // Not tied to opts.signal: after an interrupt, what was applied is still destroyed.
-      await run(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], undefined, undefined);
+      // -refresh=false: the state is what this run applied; re-reading every resource first only costs time.
+      await run(['destroy', '-auto-approve', '-input=false', '-no-color', '-refresh=false', ...stateArgs], undefined, undefined);
       destroyed = true;
       if (ownDir) await rm(workDir, { recursive: true, force: true });
     },

@@ -112,7 +112,7 @@ export async function provisionLocal(stack: StackForProvisioning, opts: Provisio
   const destroy = async (): Promise<void> => {
     if (destroyed) return;
     // Not tied to opts.signal: after an interrupt, what was applied is still destroyed.
-    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', ...stateArgs], await envWithCredentials(), opts.log);
+    await runTerraform(['destroy', '-auto-approve', '-input=false', '-no-color', '-refresh=false', ...stateArgs], await envWithCredentials(), opts.log);
     destroyed = true;
     if (!opts.workDir) await rm(workDir, { recursive: true, force: true });
   };

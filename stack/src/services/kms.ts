@@ -5,20 +5,23 @@
  * bytes are the key id); alias calls also ask on the alias. Every key call is
  * evaluated against the key policy too, so another account needs both its
  * identity policy and the key policy (AWS's rule); `*` for CreateKey,
- * ListKeys, ListAliases. kms:ViaService is never set: SSM and SQS call KMS
- * inside moto, not through the gateway.
+ * ListKeys, ListAliases. kms:ViaService is never set here: a direct call is
+ * not made through a service. The KMS call SSM makes on the caller's behalf is
+ * asked by the SSM plug-in (ssm.ts, with kms:ViaService = ssm.<region>…);
+ * SQS calls KMS inside moto, not through the gateway.
  */
 import { decodePolicyDocument } from '../iam/policy-document';
 import { arnAccount } from '../gateway/authorize-request';
 import { errorShape } from './errors';
 import { motoJson } from './moto-call';
 import { fallbackName, field, targetOperation } from './protocol';
+import type { PolicyDocument } from '../iam/evaluate';
 import type { Authorization, ParsedRequest, ServiceContext, ServicePlugin } from './types';
 
 const ACCOUNT_WIDE = new Set(['CreateKey', 'ListKeys', 'ListAliases', 'GenerateRandom', 'ListRetirableGrants']);
 
 /** The key's ARN, asking moto in each account the reference can live in. */
-async function keyArn(ctx: ServiceContext, region: string, callerAccount: string, reference: string): Promise<string | undefined> {
+export async function keyArn(ctx: ServiceContext, region: string, callerAccount: string, reference: string): Promise<string | undefined> {
   const accounts = arnAccount(reference) ? [arnAccount(reference)!] : [callerAccount, ...ctx.accounts.filter((a) => a !== callerAccount)];
   for (const account of accounts) {
     const out = await motoJson<{ KeyMetadata?: { Arn?: string } }>(ctx, { service: 'kms', region, account, target: 'TrentService.DescribeKey', body: { KeyId: reference } });
@@ -26,6 +29,14 @@ async function keyArn(ctx: ServiceContext, region: string, callerAccount: string
     if (!/^[0-9a-f-]{36}$/.test(reference)) break; // names and aliases only mean something in the caller's account
   }
   return undefined;
+}
+
+/** The key policy of `arn`, read from moto in the key's account (what AWS evaluates besides identity policies). */
+export function keyPolicy(ctx: ServiceContext, region: string, arn: string): () => Promise<PolicyDocument | undefined> {
+  return async () => {
+    const out = await motoJson<{ Policy?: string }>(ctx, { service: 'kms', region, account: arnAccount(arn)!, target: 'TrentService.GetKeyPolicy', body: { KeyId: arn, PolicyName: 'default' } });
+    return decodePolicyDocument(out?.Policy);
+  };
 }
 
 function ciphertextKey(request: ParsedRequest): string | undefined {
@@ -55,13 +66,8 @@ export const kms: ServicePlugin = {
       authorizations.push({ action, resource: reference.startsWith('arn:') ? reference : `arn:aws:kms:${request.region}:${caller.account}:key/${reference}` });
     }
     if (arn) {
-      const account = arnAccount(arn)!;
-      const resourcePolicy = async () => {
-        const out = await motoJson<{ Policy?: string }>(ctx, { service: 'kms', region: request.region, account, target: 'TrentService.GetKeyPolicy', body: { KeyId: arn, PolicyName: 'default' } });
-        return decodePolicyDocument(out?.Policy);
-      };
-      authorizations.push({ action, resource: arn, resourcePolicy });
-      return { name, authorizations, motoAccount: account };
+      authorizations.push({ action, resource: arn, resourcePolicy: keyPolicy(ctx, request.region, arn) });
+      return { name, authorizations, motoAccount: arnAccount(arn)! };
     }
     return authorizations.length > 0 ? { name, authorizations } : undefined;
   },

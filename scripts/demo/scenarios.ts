@@ -1,0 +1,5 @@
+/** Every example `make demo` runs: one line per example (its scenario lives in examples/<dir>/test/scenario.ts). */
+import { scenario as pinpoint } from '../../examples/local/test/scenario';
+import type { Scenario } from './scenario';
+
+export const scenarios: readonly Scenario[] = [pinpoint];
