@@ -85,6 +85,7 @@ async function flow(ctx: ScenarioContext, d: Deployment, fn: FunctionProcess): P
 
 export const scenario: Scenario = {
   name: 'forwarder',
+  dirs: ['forwarder'],
   proves: 'function URL → SSM config + SecureString, SQS send and DynamoDB reads in another account; source root first, target later, no redeploy',
   async run(ctx) {
     let fn: FunctionProcess | undefined;
