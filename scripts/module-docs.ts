@@ -13,7 +13,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 
-export const MODULES = ['modules/source-lambda', 'modules/target-role'];
+/** The modules, and the example roots whose READMEs carry the same tables. */
+export const MODULES = ['modules/source-lambda', 'modules/target-role', 'examples/forwarder/source', 'examples/forwarder/target'];
 const BEGIN = '<!-- BEGIN_TF_DOCS -->';
 const END = '<!-- END_TF_DOCS -->';
 const REPO_ROOT = join(__dirname, '..');

@@ -1,0 +1,24 @@
+output "function_name" {
+  description = "Name of the function."
+  value       = module.source_lambda.function_name
+}
+
+output "function_arn" {
+  description = "ARN of the function."
+  value       = module.source_lambda.function_arn
+}
+
+output "function_url" {
+  description = "The function URL (HTTPS endpoint of the forwarder)."
+  value       = aws_lambda_function_url.this.function_url
+}
+
+output "execution_role_arn" {
+  description = "ARN of the execution role (the target root trusts it by name)."
+  value       = module.source_lambda.execution_role_arn
+}
+
+output "environment_variables" {
+  description = "The function's rendered environment (CROSS_ACCOUNT_TARGETS with the settings)."
+  value       = module.source_lambda.environment_variables
+}
