@@ -40,7 +40,7 @@ export type Fault =
    * for the request's signing service gives it (services/errors.ts: the same code, status and
    * protocol the gateway uses for its refusals and injected faults).
    */
-  | { kind: 'error'; error: WireErrorKind };
+  | { kind: 'error'; error: WireErrorKind; headers?: Record<string, string> };
 
 export interface FaultRule {
   service?: string;
@@ -255,7 +255,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       if (fault?.kind === 'error') {
         const answer = wireError(service, fault.error, method, url, req.headers, body, action);
         record.status = answer.status;
-        res.writeHead(answer.status, { ...answer.headers, 'content-length': Buffer.byteLength(answer.body) });
+        res.writeHead(answer.status, { ...answer.headers, ...fault.headers, 'content-length': Buffer.byteLength(answer.body) });
         res.end(answer.body);
         return;
       }

@@ -29,8 +29,10 @@ export interface Observation {
   prefetchAssumeRoles?: number;
   /** Access key ids the operation's attempts were signed with, in order. */
   signingKeys: Array<string | undefined>;
-  /** Undefined when the target then served a good call and a credential refresh. */
+  /** Undefined when the target then served a good call (and a credential refresh, see touchesCredentials). */
   healthProblem?: string;
+  /** Whether the health check included the refresh. */
+  refreshChecked: boolean;
   /** Why the good call's output is wrong (ok outcomes only). */
   outputProblem?: string;
   healthMs: number;
@@ -125,14 +127,18 @@ export class OperationRunner {
     return this.h.fixtures.get(this.first.entry.service);
   }
 
-  /** A good call, then a good call through a credential refresh (expired token once; exactly 1 AssumeRole). */
-  async health(target: Target): Promise<{ problem?: string; ms: number }> {
+  /**
+   * A good call, then (with `refresh`) a good call through a credential refresh (expired token once;
+   * exactly 1 AssumeRole), which catches a poisoned credential cache or a stuck AssumeRole.
+   */
+  async health(target: Target, refresh = true): Promise<{ problem?: string; ms: number }> {
     const { proxy } = this.h;
     const started = performance.now();
     proxy.clearRules({ session: this.session });
     const plain = await callOnce(this.first, target, this.fixture);
     const plainProblem = plain.ok ? this.first.operation.check?.(plain.output, this.fixture) : `${plain.errorType}: ${plain.errorMessage}`;
     if (plainProblem) return { problem: `good call FAILED: ${plainProblem}`, ms: performance.now() - started };
+    if (!refresh) return { ms: performance.now() - started };
     const since = proxy.mark();
     proxy.addRule({ service: this.first.entry.signingName, action: this.first.operation.name, session: this.session, fault: { kind: 'error', error: 'expiredToken' } });
     const refreshed = await callOnce(this.first, target, this.fixture);
@@ -170,7 +176,7 @@ export class OperationRunner {
       .filter((r) => r.session === session && r.service === c.entry.signingName && r.action === c.operation.name)
       .map((r) => r.accessKeyId);
     const outputProblem = outcome.ok ? c.operation.check?.(outcome.output, this.fixture) : undefined;
-    const health = await this.health(target);
+    const health = await this.health(target, touchesCredentials(c));
     // The target the next rows use: the one just checked, or a fresh one when it was not healthy.
     this.target = health.problem ? this.h.newTarget(this.name, warningLog().logger) : target;
     return {
@@ -180,10 +186,16 @@ export class OperationRunner {
       ...(prefetchAssumeRoles !== undefined && { prefetchAssumeRoles }),
       signingKeys,
       ...(health.problem && { healthProblem: health.problem }),
+      refreshChecked: touchesCredentials(c),
       ...(outputProblem && { outputProblem }),
       healthMs: health.ms,
     };
   }
+}
+
+/** Whether a row's faults reach the credentials (STS, an expired token, a cold start, an error outcome): then the health check includes a refresh. */
+export function touchesCredentials(c: ServiceCase): boolean {
+  return Boolean(c.cold) || c.expect.outcome !== 'ok' || c.rules.some((r) => r.service === 'sts' || (r.fault.kind === 'error' && r.fault.error === 'expiredToken'));
 }
 
 /** What a row observed that it does not state; empty when the row is as expected. */

@@ -53,12 +53,15 @@ const slowMs = budget.requestTimeoutMs * 3;
 /** Long enough that a trickled body outlasts the attempt's deadline (the proxy pads shorter ones with blanks). */
 const trickleBytes = Math.ceil((2 * attemptDeadline) / trickleEveryMs);
 
+/** The standard-mode backoff before the retries of one phase, at most (throttling: 0.5 s × 2^(n-1) before retry n, capped at 20 s). */
+export const backoffMs = Array.from({ length: max - 1 }, (_, n) => Math.min(20_000, 500 * 2 ** n)).reduce((a, b) => a + b, 0);
+
 /**
  * The README's worst case for one call (lambda/README.md): STS then the service, twice when an
- * expired session is re-assumed, each within max attempts of connect + request timeout; plus 2 s
- * for the backoff between attempts and a loaded machine. Every row's call must end within it.
+ * expired session is re-assumed, each phase within max attempts of connect + request timeout plus
+ * its backoff; plus 1 s for a loaded machine. Every row's call must end within it.
  */
-export const worstCaseMs = 4 * max * attemptDeadline + 2000;
+export const worstCaseMs = 4 * (max * attemptDeadline + backoffMs) + 1000;
 
 const assume = { service: 'sts', action: 'AssumeRole' };
 const stsThrottle: FaultRule['fault'] = { kind: 'error', error: 'throttle' };
@@ -171,6 +174,27 @@ export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>)
   ];
 }
 
+/** Seconds of the Retry-After header a throttled answer carries in the Retry-After row. */
+export const retryAfterSeconds = 2;
+
+/**
+ * Rows once per service (on its first operation): a throttled answer with Retry-After, which the SDK's
+ * standard mode honours up to 5 s beyond its own backoff (the README's worst case counts it).
+ */
+export function perServiceCases(entry: ServiceEntry, op: OperationEntry<unknown>): ServiceCase[] {
+  return [
+    {
+      service: entry.service,
+      name: `${entry.label} ${op.name}: throttled once with Retry-After: ${retryAfterSeconds}`,
+      expected: `ok after 2 attempts, the retry about ${retryAfterSeconds} s later (the hint, not the ≤ 0.5 s backoff)`,
+      entry,
+      operation: op,
+      rules: [{ service: entry.signingName, action: op.name, fault: { kind: 'error', error: 'throttle', headers: { 'retry-after': String(retryAfterSeconds) } } }],
+      expect: { outcome: 'ok', attempts: 2, assumeRoles: 0, minMs: retryAfterSeconds * 1000 - 1000, maxMs: retryAfterSeconds * 1000 + timeoutBoundMs(1) },
+    },
+  ];
+}
+
 /** STS faults at cold start, met by the prefetch (one set per service, on its first operation). */
 export function prefetchCases(entry: ServiceEntry, op: OperationEntry<unknown>): ServiceCase[] {
   const title = `${entry.label} ${op.name}, cold start`;
@@ -227,5 +251,7 @@ export function prefetchCases(entry: ServiceEntry, op: OperationEntry<unknown>):
 
 /** Every row of the library-driven matrix, in report order. */
 export function serviceMatrix(entries: readonly ServiceEntry[]): ServiceCase[] {
-  return entries.flatMap((entry) => entry.operations.flatMap((op, i) => [...(i === 0 ? prefetchCases(entry, op) : []), ...operationCases(entry, op)]));
+  return entries.flatMap((entry) =>
+    entry.operations.flatMap((op, i) => [...(i === 0 ? prefetchCases(entry, op) : []), ...operationCases(entry, op), ...(i === 0 ? perServiceCases(entry, op) : [])]),
+  );
 }
