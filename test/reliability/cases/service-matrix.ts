@@ -147,14 +147,15 @@ export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>)
       outcome: bodyFault.once.outcome,
       attempts: bodyFault.once.attempts,
       assumeRoles: 0,
-      minMs: attemptDeadline,
+      minMs: budget.requestTimeoutMs,
       maxMs: timeoutBoundMs(2),
     }),
     row(
       `body trickles (1 byte / ${trickleEveryMs} ms), ${every}`,
       `${bodyFault.every.text}, within ${timeoutBoundMs()} ms`,
       [on({ kind: 'trickle', everyMs: trickleEveryMs, minBytes: trickleBytes }, Infinity)],
-      { outcome: bodyFault.every.outcome, attempts: bodyFault.every.attempts, assumeRoles: 0, minMs: bodyFault.every.attempts * attemptDeadline, maxMs: timeoutBoundMs() },
+      // At least the idle timeout per attempt: on a loaded machine a late tick can end an attempt there, before its deadline.
+      { outcome: bodyFault.every.outcome, attempts: bodyFault.every.attempts, assumeRoles: 0, minMs: bodyFault.every.attempts * budget.requestTimeoutMs, maxMs: timeoutBoundMs() },
     ),
     {
       ...row('expired token; STS throttled twice during the re-assume', 'ok; 3 AssumeRole attempts; 2 attempts', [err('expiredToken'), { ...assume, times: 2, fault: stsThrottle }], {
