@@ -177,8 +177,13 @@ export class OperationRunner {
       .map((r) => r.accessKeyId);
     const outputProblem = outcome.ok ? c.operation.check?.(outcome.output, this.fixture) : undefined;
     const health = await this.health(target, touchesCredentials(c));
-    // The target the next rows use: the one just checked, or a fresh one when it was not healthy.
-    this.target = health.problem ? this.h.newTarget(this.name, warningLog().logger) : target;
+    // The target the next rows use: the one just checked, or a fresh one when it was not healthy,
+    // warmed up here so that its prefetch does not land in the next row's counts.
+    this.target = target;
+    if (health.problem) {
+      this.target = this.h.newTarget(this.name, warningLog().logger);
+      await this.health(this.target, false);
+    }
     return {
       outcome,
       attempts,
