@@ -140,7 +140,7 @@ export class OperationRunner {
     if (plainProblem) return { problem: `good call FAILED: ${plainProblem}`, ms: performance.now() - started };
     if (!refresh) return { ms: performance.now() - started };
     const since = proxy.mark();
-    proxy.addRule({ service: this.first.entry.signingName, action: this.first.operation.name, session: this.session, fault: { kind: 'error', error: 'expiredToken' } });
+    proxy.addRule({ service: this.first.entry.signingName, action: this.first.operation.name, session: this.session, fault: { kind: 'error', error: 'expired-token' } });
     const refreshed = await callOnce(this.first, target, this.fixture);
     proxy.clearRules({ session: this.session });
     const assumed = proxy.count({ service: 'sts', action: 'AssumeRole', session: this.session }, since);
@@ -200,7 +200,7 @@ export class OperationRunner {
 
 /** Whether a row's faults reach the credentials (STS, an expired token, a cold start, an error outcome): then the health check includes a refresh. */
 export function touchesCredentials(c: ServiceCase): boolean {
-  return Boolean(c.cold) || c.expect.outcome !== 'ok' || c.rules.some((r) => r.service === 'sts' || (r.fault.kind === 'error' && r.fault.error === 'expiredToken'));
+  return Boolean(c.cold) || c.expect.outcome !== 'ok' || c.rules.some((r) => r.service === 'sts' || (r.fault.kind === 'error' && r.fault.error === 'expired-token'));
 }
 
 /** What a row observed that it does not state; empty when the row is as expected. */

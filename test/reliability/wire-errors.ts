@@ -3,23 +3,17 @@
  * needs no per-service code of its own: the operation name of a request
  * (`GetObject`, `Publish`, `SendMessage`) and a service error in the plug-in's
  * wire form (query XML, JSON `__type`, REST-JSON `x-amzn-ErrorType`, REST-XML),
- * the same answers the gateway gives for its refusals and injected faults.
+ * the same answers the gateway gives for its injected faults (stack injectFault).
  */
 import type { IncomingHttpHeaders } from 'node:http';
+import { FAULT_ANSWERS, type FaultKind } from '../../stack/src/gateway/faults';
 import { queryParams } from '../../stack/src/gateway/query-params';
 import { errorResponse, type ErrorShape } from '../../stack/src/services/errors';
 import { pluginFor } from '../../stack/src/services/registry';
 import type { ParsedRequest, ServicePlugin } from '../../stack/src/services/types';
 
-/** The service errors every plug-in defines (ErrorShape), by what they mean. */
-export type WireErrorKind = 'throttle' | 'serverError' | 'accessDenied' | 'expiredToken';
-
-const MESSAGES: Record<WireErrorKind, string> = {
-  throttle: 'Rate exceeded',
-  serverError: 'We encountered an internal error. Please try again.',
-  accessDenied: 'User is not authorized to perform this action (fault proxy)',
-  expiredToken: 'The security token included in the request is expired',
-};
+/** The service errors every plug-in defines, by what they mean: the stack's own fault kinds (gateway/faults.ts). */
+export type WireErrorKind = FaultKind;
 
 function jsonBody(body: Buffer): Record<string, unknown> {
   if (body.length === 0 || body[0] !== 0x7b) return {};
@@ -58,6 +52,7 @@ export function wireError(
   const plugin = pluginFor(signingService);
   if (!plugin) throw new Error(`fault proxy: no stack plug-in for signing service "${signingService}", so no wire form for a ${kind} error`);
   const shape = shapeOf(plugin, parsed(method, rawPath, headers, body));
-  const answer = errorResponse(shape, shape[kind], action, MESSAGES[kind]);
+  const { code, message } = FAULT_ANSWERS[kind];
+  const answer = errorResponse(shape, shape[code], action, message);
   return { status: answer.status, headers: answer.headers, body: typeof answer.body === 'string' ? answer.body : answer.body.toString('utf8') };
 }

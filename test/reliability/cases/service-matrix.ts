@@ -65,8 +65,8 @@ export const worstCaseMs = 4 * (max * attemptDeadline + backoffMs) + 1000;
 
 const assume = { service: 'sts', action: 'AssumeRole' };
 const stsThrottle: FaultRule['fault'] = { kind: 'error', error: 'throttle' };
-const stsServerError: FaultRule['fault'] = { kind: 'error', error: 'serverError' };
-const stsDenied: FaultRule['fault'] = { kind: 'error', error: 'accessDenied' };
+const stsServerError: FaultRule['fault'] = { kind: 'error', error: 'server-error' };
+const stsDenied: FaultRule['fault'] = { kind: 'error', error: 'access-denied' };
 
 /** The rows of one operation: its own faults, then STS faults during its credential refresh. */
 export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>): ServiceCase[] {
@@ -98,9 +98,9 @@ export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>)
     row('throttled once', 'ok after 2 attempts, no re-assume', [err('throttle')], { outcome: 'ok', attempts: 2, assumeRoles: 0 }),
     row('throttled twice', 'ok after 3 attempts', [err('throttle', 2)], { outcome: 'ok', attempts: 3, assumeRoles: 0 }),
     row(`throttled ${every}`, `UpstreamError after ${max} attempts`, [err('throttle', Infinity)], { outcome: ['UpstreamError'], attempts: max, assumeRoles: 0 }),
-    row('5xx once', 'ok after 2 attempts', [err('serverError')], { outcome: 'ok', attempts: 2, assumeRoles: 0 }),
-    row(`5xx ${every}`, `UpstreamError after ${max} attempts`, [err('serverError', Infinity)], { outcome: ['UpstreamError'], attempts: max, assumeRoles: 0 }),
-    row('AccessDenied', 'AccessDeniedError naming the role, 1 attempt, no re-assume', [err('accessDenied', Infinity)], {
+    row('5xx once', 'ok after 2 attempts', [err('server-error')], { outcome: 'ok', attempts: 2, assumeRoles: 0 }),
+    row(`5xx ${every}`, `UpstreamError after ${max} attempts`, [err('server-error', Infinity)], { outcome: ['UpstreamError'], attempts: max, assumeRoles: 0 }),
+    row('AccessDenied', 'AccessDeniedError naming the role, 1 attempt, no re-assume', [err('access-denied', Infinity)], {
       outcome: ['AccessDeniedError'],
       attempts: 1,
       assumeRoles: 0,
@@ -127,18 +127,18 @@ export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>)
       assumeRoles: 0,
       maxMs: timeoutBoundMs(),
     }),
-    row('expired token once', 'ok; 1 AssumeRole; the retry signed with the new keys', [err('expiredToken')], {
+    row('expired token once', 'ok; 1 AssumeRole; the retry signed with the new keys', [err('expired-token')], {
       outcome: 'ok',
       attempts: 2,
       assumeRoles: 1,
       retrySignedWithNewKeys: true,
     }),
-    row(`expired token ${every}`, 'UpstreamError; exactly 1 AssumeRole and 2 attempts (no loop)', [err('expiredToken', Infinity)], {
+    row(`expired token ${every}`, 'UpstreamError; exactly 1 AssumeRole and 2 attempts (no loop)', [err('expired-token', Infinity)], {
       outcome: ['UpstreamError'],
       attempts: 2,
       assumeRoles: 1,
     }),
-    row('expired token, then throttled twice', 'ok; 1 AssumeRole; 4 attempts (1 + a fresh retry budget)', [err('expiredToken'), err('throttle', 2)], {
+    row('expired token, then throttled twice', 'ok; 1 AssumeRole; 4 attempts (1 + a fresh retry budget)', [err('expired-token'), err('throttle', 2)], {
       outcome: 'ok',
       attempts: 4,
       assumeRoles: 1,
@@ -158,7 +158,7 @@ export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>)
       { outcome: bodyFault.every.outcome, attempts: bodyFault.every.attempts, assumeRoles: 0, minMs: bodyFault.every.attempts * budget.requestTimeoutMs, maxMs: timeoutBoundMs() },
     ),
     {
-      ...row('expired token; STS throttled twice during the re-assume', 'ok; 3 AssumeRole attempts; 2 attempts', [err('expiredToken'), { ...assume, times: 2, fault: stsThrottle }], {
+      ...row('expired token; STS throttled twice during the re-assume', 'ok; 3 AssumeRole attempts; 2 attempts', [err('expired-token'), { ...assume, times: 2, fault: stsThrottle }], {
         outcome: 'ok',
         attempts: 2,
         assumeRoles: 3,
@@ -167,7 +167,7 @@ export function operationCases(entry: ServiceEntry, op: OperationEntry<unknown>)
     },
     {
       ...row('expired token; STS 5xx on every attempt of the re-assume', `UpstreamError naming sts:AssumeRole after ${max} AssumeRole attempts`, [
-        err('expiredToken'),
+        err('expired-token'),
         { ...assume, times: Infinity, fault: stsServerError },
       ], { outcome: ['UpstreamError'], names: 'sts', attempts: 1, assumeRoles: max }),
       service: 'sts',
