@@ -4,7 +4,8 @@
  * (exported arrays of events for a function shape). extras.ts lists what is
  * wired; extras.test.ts runs it and writes its sections.
  *
- * A corpus runs in this process against the example's handler module, with
+ * A corpus runs in this jest process against the example's handler module (loaded in
+ * a module registry of its own), with
  * every AWS endpoint pointed at a counter that answers 500 to anything: each
  * event must end in a typed error or a 4xx answer with 0 AWS requests, and the
  * same handler must then still answer the next event.
@@ -132,18 +133,25 @@ export async function runCorpus(source: CorpusSource): Promise<CorpusRow[]> {
     AWS_ENDPOINT_URL: counter.endpoint,
   });
   try {
-    const handler = await source.loadHandler();
+    // A module registry of its own: the runtime caches the targets of process.env at module scope,
+    // so two examples' handlers (two environments) must not share one copy of it.
+    let handler: Handler | undefined;
+    await jest.isolateModulesAsync(async () => {
+      handler = await source.loadHandler();
+    });
+    if (!handler) throw new Error(`corpus ${source.name}: loadHandler gave no handler`);
     const rows: CorpusRow[] = [];
     const cases = source.events.map(caseOf);
+    const run = handler;
     for (const [i, c] of cases.entries()) {
       const before = counter.count();
-      const result = await answer(handler, c.event);
+      const result = await answer(run, c.event);
       await new Promise((r) => setTimeout(r, 20));
       const awsCalls = counter.count() - before;
       const { observed, rejected } = 'timedOut' in result ? { observed: 'no answer', rejected: false } : judge(result);
       // The handler still answers: the next event (or the first again, after the last) gets an answer.
       const next = cases[(i + 1) % cases.length]!;
-      const serving = !('timedOut' in (await answer(handler, next.event)));
+      const serving = !('timedOut' in (await answer(run, next.event)));
       rows.push({ case: c.name, observed, awsCalls, ok: rejected && awsCalls === 0 && serving });
     }
     return rows;
