@@ -106,9 +106,10 @@ export interface LocalStack {
   /** Drops cached identities and policies (only needed after IAM writes made directly against motoEndpoint). */
   invalidatePolicyCache(): void;
   /** The next `times` (default 1) requests to `service` (a plug-in name: 'sts', 'pinpoint', 's3', …) fail before
-   *  IAM is evaluated: 'throttle' or 'server-error', in the service's own error form (services/errors.ts: e.g.
-   *  Pinpoint 429 TooManyRequestsException, STS 400 Throttling). Injected answers appear in the request log. */
-  injectFault(service: string, kind: 'throttle' | 'server-error', times?: number): void;
+   *  IAM is evaluated: 'throttle', 'server-error', 'access-denied' or 'expired-token', in the service's own error
+   *  form (services/errors.ts: e.g. Pinpoint 429 TooManyRequestsException, STS 400 Throttling, S3 400 ExpiredToken).
+   *  Injected answers appear in the request log. */
+  injectFault(service: string, kind: 'throttle' | 'server-error' | 'access-denied' | 'expired-token', times?: number): void;
   clearFaults(): void;
   /** idempotent; kills moto, closes the gateway */
   stop(): Promise<void>;

@@ -353,6 +353,18 @@ describe('injected faults', () => {
     await expect(retrying.send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' }))).rejects.toBeInstanceOf(NotFoundException);
     expect(stack.requests.list().map((r) => r.status)).toEqual([500, 404]);
   });
+
+  it.each([
+    ['access-denied', 'AccessDeniedException', 403],
+    ['expired-token', 'ExpiredTokenException', 403],
+  ] as const)('answers an injected %s in the service\'s own form (%s, HTTP %d), once', async (kind, name, status) => {
+    const creds = await stack.operatorCredentials(TARGET);
+    stack.injectFault('pinpoint', kind);
+    const e = await error(pinpoint(creds).send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' })));
+    expect(e.name).toBe(name);
+    expect(e.$metadata?.httpStatusCode).toBe(status);
+    await expect(pinpoint(creds).send(new GetEndpointCommand({ ApplicationId: appId, EndpointId: 'none' }))).rejects.toBeInstanceOf(NotFoundException);
+  });
 });
 
 describe('request context of a role session', () => {

@@ -14,6 +14,9 @@
 import http from 'node:http';
 import type net from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
+import { operationOf, wireError, type WireErrorKind } from './wire-errors';
+
+export type { WireErrorKind } from './wire-errors';
 
 export type Fault =
   /** Answer with this response instead of forwarding. */
@@ -31,11 +34,19 @@ export type Fault =
    * `everyMs` (never idle long enough for a socket timeout longer than that; the whole body
    * would take length x everyMs).
    */
-  | { kind: 'trickle'; everyMs: number };
+  | { kind: 'trickle'; everyMs: number; minBytes?: number }
+  /**
+   * Answer with the service's own error of this kind, in the wire form the local stack's plug-in
+   * for the request's signing service gives it (services/errors.ts: the same code, status and
+   * protocol the gateway uses for its refusals and injected faults).
+   */
+  | { kind: 'error'; error: WireErrorKind; headers?: Record<string, string> };
 
 export interface FaultRule {
   service?: string;
   action?: string;
+  /** Only requests of this role session (see ProxyRecord.session). */
+  session?: string;
   /** How many matching requests this rule applies to (default 1; Infinity for all). */
   times?: number;
   fault: Fault;
@@ -46,6 +57,12 @@ export interface ProxyRecord {
   service: string;
   action: string;
   accessKeyId?: string;
+  /**
+   * The role session the request belongs to: AssumeRole's RoleSessionName, and for a request
+   * signed with credentials STS issued through the proxy, the session they were issued to.
+   * Lets concurrent cases (one target each) count their own requests.
+   */
+  session?: string;
   /** The fault applied, or 'forward'. */
   outcome: Fault['kind'] | 'forward';
   status?: number;
@@ -60,16 +77,23 @@ export interface IssuedCredentials {
 export interface FaultProxy {
   readonly endpoint: string;
   addRule(rule: FaultRule): void;
-  clearRules(): void;
+  /** Drops every rule, or only those of one session. */
+  clearRules(filter?: { session: string }): void;
   /** Rules added and not yet used up. */
   pendingRules(): number;
   records(): ProxyRecord[];
-  count(filter?: Partial<Pick<ProxyRecord, 'service' | 'action' | 'outcome'>>): number;
+  /** Requests seen (since `mark()` returned `since`, when given) matching the filter. */
+  count(filter?: RecordFilter, since?: number): number;
+  /** A position in the record log, for `count(filter, since)` and `recordsSince`. */
+  mark(): number;
+  recordsSince(since: number): ProxyRecord[];
   resetRecords(): void;
   /** Every credential set returned by STS through the proxy. */
   issuedCredentials(): IssuedCredentials[];
   stop(): Promise<void>;
 }
+
+export type RecordFilter = Partial<Pick<ProxyRecord, 'service' | 'action' | 'outcome' | 'session'>>;
 
 const scopePattern = /Credential=([^/,\s]+)\/\d{8}\/[^/]+\/([^/]+)\/aws4_request/;
 
@@ -134,9 +158,18 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const sockets = new Set<net.Socket>();
   const timers = new Set<NodeJS.Timeout>();
 
-  function take(service: string, action: string): Fault | undefined {
+  /** Session of each access key STS issued through the proxy. */
+  const sessionOfKey = new Map<string, string>();
+  /** Records dropped by resetRecords (so `mark()` positions stay valid). */
+  let dropped = 0;
+
+  function take(service: string, action: string, session: string | undefined): Fault | undefined {
     const index = rules.findIndex(
-      (r) => r.remaining > 0 && (r.service === undefined || r.service === service) && (r.action === undefined || r.action === action),
+      (r) =>
+        r.remaining > 0 &&
+        (r.service === undefined || r.service === service) &&
+        (r.action === undefined || r.action === action) &&
+        (r.session === undefined || r.session === session),
     );
     if (index < 0) return undefined;
     const rule = rules[index]!;
@@ -159,7 +192,15 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     });
   }
 
-  function trickle(res: http.ServerResponse, answer: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }, everyMs: number): void {
+  function trickle(
+    res: http.ServerResponse,
+    upstreamAnswer: { status: number; headers: http.IncomingHttpHeaders; body: Buffer },
+    everyMs: number,
+    minBytes = 0,
+  ): void {
+    // A short body is padded with trailing blanks (valid after JSON and XML) so it outlasts the deadline.
+    const pad = Math.max(0, minBytes - upstreamAnswer.body.length);
+    const answer = pad > 0 ? { ...upstreamAnswer, body: Buffer.concat([upstreamAnswer.body, Buffer.alloc(pad, 0x20)]) } : upstreamAnswer;
     const headers = { ...answer.headers };
     delete headers['transfer-encoding'];
     headers['content-length'] = String(answer.body.length);
@@ -187,9 +228,17 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     void (async () => {
       const body = await readBody(req);
       const { service, accessKeyId } = signingScope(req.headers.authorization);
-      const action = actionOf(service, req.method ?? 'GET', req.url ?? '/', req.headers, body.toString('utf8'));
-      const fault = take(service, action);
-      const record: ProxyRecord = { at: Date.now(), service, action, accessKeyId, outcome: fault?.kind ?? 'forward' };
+      const method = req.method ?? 'GET';
+      const url = req.url ?? '/';
+      const action = operationOf(service, method, url, req.headers, body) ?? actionOf(service, method, url, req.headers, body.toString('utf8'));
+      const session =
+        service === 'sts' && action === 'AssumeRole'
+          ? (new URLSearchParams(body.toString('utf8')).get('RoleSessionName') ?? undefined)
+          : accessKeyId !== undefined
+            ? sessionOfKey.get(accessKeyId)
+            : undefined;
+      const fault = take(service, action, session);
+      const record: ProxyRecord = { at: Date.now(), service, action, accessKeyId, session, outcome: fault?.kind ?? 'forward' };
       log.push(record);
 
       if (fault?.kind === 'hang') return; // the socket stays open until the client gives up or the proxy stops
@@ -203,6 +252,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         res.end(fault.body);
         return;
       }
+      if (fault?.kind === 'error') {
+        const answer = wireError(service, fault.error, method, url, req.headers, body, action);
+        record.status = answer.status;
+        res.writeHead(answer.status, { ...answer.headers, ...fault.headers, 'content-length': Buffer.byteLength(answer.body) });
+        res.end(answer.body);
+        return;
+      }
       if (fault?.kind === 'truncate') {
         record.status = fault.status;
         res.writeHead(fault.status, { 'content-type': 'text/plain', ...fault.headers, 'content-length': Buffer.byteLength(fault.body) });
@@ -214,10 +270,13 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       record.status = answer.status;
       if (service === 'sts') {
         const creds = credentialsIn(answer.body.toString('utf8'));
-        if (creds) issued.push(creds);
+        if (creds) {
+          issued.push(creds);
+          if (session !== undefined) sessionOfKey.set(creds.accessKeyId, session);
+        }
       }
       if (fault?.kind === 'trickle') {
-        trickle(res, answer, fault.everyMs);
+        trickle(res, answer, fault.everyMs, fault.minBytes);
         return;
       }
       if (fault?.kind === 'delay') {
@@ -262,8 +321,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     addRule(rule) {
       rules.push({ ...rule, remaining: rule.times ?? 1 });
     },
-    clearRules() {
-      rules.length = 0;
+    clearRules(filter) {
+      if (!filter) {
+        rules.length = 0;
+        return;
+      }
+      for (let i = rules.length - 1; i >= 0; i--) if (rules[i]!.session === filter.session) rules.splice(i, 1);
     },
     pendingRules() {
       return rules.length;
@@ -271,15 +334,23 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     records() {
       return [...log];
     },
-    count(filter = {}) {
-      return log.filter(
+    count(filter = {}, since = dropped) {
+      return log.slice(Math.max(0, since - dropped)).filter(
         (r) =>
           (filter.service === undefined || r.service === filter.service) &&
           (filter.action === undefined || r.action === filter.action) &&
-          (filter.outcome === undefined || r.outcome === filter.outcome),
+          (filter.outcome === undefined || r.outcome === filter.outcome) &&
+          (filter.session === undefined || r.session === filter.session),
       ).length;
     },
+    mark() {
+      return dropped + log.length;
+    },
+    recordsSince(since) {
+      return log.slice(Math.max(0, since - dropped));
+    },
     resetRecords() {
+      dropped += log.length;
       log.length = 0;
     },
     issuedCredentials() {

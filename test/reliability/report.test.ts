@@ -1,5 +1,5 @@
 /** The report writer: what the staleness check compares and what it ignores. */
-import { jsonText, renderJson, renderMarkdown, stableJson, type NamedSection } from './report';
+import { jsonText, renderJson, renderMarkdown, stableJson, stableMarkdown, type NamedSection } from './report';
 
 function sections(ms: number, verdict = 'as expected'): NamedSection[] {
   return [
@@ -35,6 +35,44 @@ test('the JSON has the fixed summary keys; soak values stay null until a soak re
   const json = renderJson(sections(1));
   expect(json.matrix).toEqual({ rows: 1, unexpected: 0, services: ['sts'] });
   expect(json.bad_input).toEqual({ events: 0, aws_calls: 0 });
-  expect(json.soak).toMatchObject({ records_in: null, published_distinct: null, duplicates: null, lost: null });
+  expect(json.soak).toEqual({ records_in: null, published_distinct: null, duplicates: null, lost: null });
   expect(renderMarkdown(sections(1))).not.toMatch(/\b\d+ ms\b/);
+});
+
+test('facts of several sections add up: matrix rows and unexpected summed, services joined', () => {
+  const more: NamedSection = {
+    name: '25-service-faults',
+    section: {
+      title: 'More faults',
+      intro: 'intro',
+      columns: ['service', 'case', 'verdict'],
+      rows: [['ssm', 'a', 'as expected'], ['sts', 'b', '**NOT as expected**']],
+      facts: { matrix: { rows: 2, unexpected: 1, services: ['ssm', 'sts'] }, bad_input: { events: 5, aws_calls: 0 } },
+    },
+  };
+  const json = renderJson([...sections(1), more]);
+  expect(json.matrix).toEqual({ rows: 3, unexpected: 1, services: ['sts', 'ssm'] });
+  expect(json.bad_input).toEqual({ events: 5, aws_calls: 0 });
+});
+
+test('the soak: exactly its four keys; its counts shown in the markdown but not compared, a loss is', () => {
+  const soak = (records: number, lost: number): NamedSection => ({
+    name: '50-soak',
+    section: {
+      title: 'Soak',
+      intro: 'intro',
+      columns: ['check', 'verdict'],
+      rows: [['records lost', lost === 0 ? 'as expected' : '**NOT as expected**']],
+      measuredNotes: [`This run: ${records} records in, ${lost} lost.`],
+      facts: { soak: { records_in: records, published_distinct: records - lost, duplicates: 3, lost } },
+    },
+  });
+  const big = renderJson([...sections(1), soak(10000, 0)]);
+  expect(Object.keys(big.soak).sort()).toEqual(['duplicates', 'lost', 'published_distinct', 'records_in']);
+  expect(renderMarkdown([soak(10000, 0)])).toContain('This run: 10000 records in');
+  expect(stableMarkdown(renderMarkdown([soak(10000, 0)]))).toBe(stableMarkdown(renderMarkdown([soak(1000, 0)])));
+  expect(stableJson(big)).toEqual(stableJson(renderJson([...sections(1), soak(1000, 0)])));
+  expect(stableJson(big)).not.toEqual(stableJson(renderJson([...sections(1), soak(1000, 2)])));
+  expect(stableJson(big)).not.toEqual(stableJson(renderJson(sections(1))));
+  expect(renderMarkdown(sections(1))).toContain('Not run yet');
 });

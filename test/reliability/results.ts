@@ -33,6 +33,11 @@ export interface Section {
   facts?: Record<string, Record<string, unknown>>;
   /** Extra lines under the table. */
   notes?: string[];
+  /**
+   * Lines under the table that carry measured figures (e.g. the soak's counts, which depend on
+   * the run's size and on timing): shown in the markdown, left out of the staleness comparison.
+   */
+  measuredNotes?: string[];
 }
 
 export function writeSection(name: string, section: Section): void {

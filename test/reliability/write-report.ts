@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { jsonText, renderJson, renderMarkdown, stableJson } from './report';
+import { jsonText, renderJson, renderMarkdown, stableJson, stableMarkdown } from './report';
 import { readSections } from './results';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
@@ -46,9 +46,13 @@ function main(): number {
 
   fs.mkdirSync(freshDir, { recursive: true });
   const freshMd = path.join(freshDir, 'reliability.md');
+  const freshStableMd = path.join(freshDir, 'reliability.stable.md');
+  const committedStableMd = path.join(freshDir, 'reliability.committed.stable.md');
   const freshStable = path.join(freshDir, 'reliability.stable.json');
   const committedStable = path.join(freshDir, 'reliability.committed.stable.json');
   fs.writeFileSync(freshMd, md);
+  fs.writeFileSync(freshStableMd, stableMarkdown(md));
+  fs.writeFileSync(committedStableMd, stableMarkdown(fs.existsSync(mdPath) ? fs.readFileSync(mdPath, 'utf8') : ''));
   fs.writeFileSync(path.join(freshDir, 'reliability.json'), jsonText(json));
   fs.writeFileSync(freshStable, jsonText(stableJson(json)));
   let committedJson: unknown;
@@ -61,7 +65,7 @@ function main(): number {
 
   const stale: string[] = [];
   for (const [committed, fresh, name] of [
-    [mdPath, freshMd, rel(mdPath)],
+    [committedStableMd, freshStableMd, `${rel(mdPath)} (without measured lines)`],
     [committedStable, freshStable, `${rel(jsonPath)} (without "measured")`],
   ] as const) {
     const a = fs.existsSync(committed) ? fs.readFileSync(committed, 'utf8') : '';

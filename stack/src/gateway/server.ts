@@ -14,7 +14,7 @@ import type { ParsedRequest, ServiceContext, ServicePlugin } from '../services/t
 import type { Latency } from '../types';
 import { authorizeAll } from './authorize-request';
 import { queryParams } from './query-params';
-import type { FaultPlan } from './faults';
+import { FAULT_ANSWERS, type FaultPlan } from './faults';
 import { forwardToMoto } from './proxy';
 import { requestContext } from './request-context';
 import { EXPIRED_TOKEN_MESSAGE, INVALID_TOKEN_MESSAGE, jsonError, queryError, type GatewayResponse } from './responses';
@@ -98,8 +98,7 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
   const latency = ctx.latency[plugin.name];
   if (latency) await sleep(latency);
   const fault = ctx.faults.take(plugin.name);
-  if (fault === 'throttle') return ret(errorResponse(shape, shape.throttle, name, 'Rate exceeded'));
-  if (fault === 'server-error') return ret(errorResponse(shape, shape.serverError, name, 'We encountered an internal error. Please try again.'));
+  if (fault) return ret(errorResponse(shape, shape[FAULT_ANSWERS[fault].code], name, FAULT_ANSWERS[fault].message));
 
   if (ctx.credentials.isExpired(accessKeyId)) return ret(errorResponse(shape, shape.expiredToken, name, EXPIRED_TOKEN_MESSAGE));
   if (!ctx.credentials.tokenMatches(accessKeyId, sessionToken(req, url))) return ret(errorResponse(shape, shape.unknownKey, name, INVALID_TOKEN_MESSAGE));

@@ -1,6 +1,12 @@
-/** Pinpoint faults on a warm process (credentials already cached). */
+/**
+ * Pinpoint faults on a warm process of the shipped bundle (credentials already
+ * cached): `pinpointFaults`; and Pinpoint as one service of the library-driven
+ * matrix (services.test.ts): `pinpointService`.
+ */
+import { GetEndpointCommand, PinpointClient, UpdateEndpointCommand } from '@aws-sdk/client-pinpoint';
 import { pinpointError } from '../fault-proxy';
 import { attemptDeadline, budget, timeoutBoundMs, trickleEveryMs } from '../harness';
+import { defineService } from './service-types';
 import type { FaultTable } from './types';
 
 const get = { service: 'mobiletargeting', action: 'GetEndpoint' };
@@ -137,3 +143,39 @@ export const pinpointFaults: FaultTable = {
     },
   ],
 };
+
+interface PinpointFixture {
+  appId: string;
+  address: string;
+}
+
+export const pinpointService = defineService<PinpointFixture>({
+  service: 'pinpoint',
+  label: 'Pinpoint',
+  signingName: 'mobiletargeting',
+  actions: ['mobiletargeting:GetEndpoint', 'mobiletargeting:UpdateEndpoint'],
+  async setup({ stack, account, region, prefix, clientConfig }) {
+    const fixture = { appId: await stack.createPinpointApp(account, region, `${prefix}-app`), address: `${prefix}@example.com` };
+    await new PinpointClient(clientConfig).send(
+      new UpdateEndpointCommand({ ApplicationId: fixture.appId, EndpointId: 'seed', EndpointRequest: { ChannelType: 'EMAIL', Address: fixture.address } }),
+    );
+    return fixture;
+  },
+  operations: [
+    {
+      name: 'GetEndpoint',
+      call: async (t, f) =>
+        (await t.client(PinpointClient).send(new GetEndpointCommand({ ApplicationId: f.appId, EndpointId: 'seed' }))).EndpointResponse?.Address,
+      check: (address, f) => (address === f.address ? undefined : 'wrong endpoint'),
+    },
+    {
+      name: 'UpdateEndpoint',
+      call: async (t, f) =>
+        (
+          await t
+            .client(PinpointClient)
+            .send(new UpdateEndpointCommand({ ApplicationId: f.appId, EndpointId: 'written', EndpointRequest: { ChannelType: 'EMAIL', Address: f.address } }))
+        ).MessageBody?.RequestID !== undefined,
+    },
+  ],
+});
