@@ -4,7 +4,9 @@ import type { MachineInfo } from './machine';
 import type { BenchParams } from './params';
 import type { BundleSize } from './measure/bundle-size';
 import type { ConcurrentResult } from './measure/concurrent';
+import type { FanoutCount } from './measure/assume-role-fanout';
 import type { FirstInvocation } from './measure/first-invocation';
+import type { KinesisFigures } from './measure/kinesis';
 import type { ModuleLoad } from './measure/module-load';
 import type { RefreshResult } from './measure/refresh';
 import type { SequentialResult } from './measure/sequential';
@@ -21,6 +23,12 @@ export interface BenchResults {
   moduleLoad: ModuleLoad[];
   firstInvocation: FirstInvocation[];
   refresh: RefreshResult[];
+  /** Approaches whose bundle was absent, with the reason (their figures are null). */
+  absent: Partial<Record<ApproachId, string>>;
+  fanout: FanoutCount[];
+  kinesis: KinesisFigures | { missing: string };
+  /** 1-minute load average when the run ended. */
+  loadAverageEnd: number;
   wallSeconds: number;
 }
 
