@@ -36,7 +36,7 @@ export function goalsSection(r: BenchResults): string[] {
     '',
     '| goal | figure | limit | result | why (when missed) |',
     '|---|---|---|---|---|',
-    ...rows.map((g) => `| ${cell(g.goal)} | ${cell(g.figure)} | ${cell(g.limit)} | ${g.met === true ? '**met**' : g.met === false ? '**missed**' : 'n/a'}: ${cell(g.verdict)} | ${cell(g.why)} |`),
+    ...rows.map((g) => `| ${cell(g.goal)} | ${cell(g.figure)} | ${cell(g.limit)} | ${g.met === true ? '**met**' : g.met === false ? '**missed**' : 'n/a'}${g.verdict ? ` ${cell(g.met === true ? `(${g.verdict})` : g.verdict)}` : ''} | ${cell(g.why)} |`),
     '',
     ...(missing.length > 0
       ? ['Figures that are `null` in the JSON, and why:', '', ...missing.map(([path, why]) => `- \`${path}\`: ${why}`), '']

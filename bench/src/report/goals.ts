@@ -41,7 +41,24 @@ function ratioGoal({ goal, value, of, factor, unit, whyMissed }: RatioGoal): Goa
     figure: `${fmt(value)} = ${ratio.toFixed(2)}x (reference ${fmt(of)})`,
     limit: `${factor.toFixed(2)}x = ${fmt(limit)}`,
     met,
-    verdict: met ? `met (${pct(1 - value / limit)} under the limit)` : `missed by ${fmt(value - limit)} (${pct(value / limit - 1)} over)`,
+    verdict: met ? `${pct(1 - value / limit)} under the limit` : `by ${fmt(value - limit)} (${pct(value / limit - 1)} over the limit)`,
+    why: met ? '' : whyMissed,
+  };
+}
+
+/** `value <= of + plus` (ms). */
+function offsetGoal({ goal, value, of, plus, whyMissed }: { goal: string; value: Fig; of: Fig; plus: number; whyMissed: string }): GoalRow {
+  if (value === null || value === undefined || of === null || of === undefined) {
+    return { goal, figure: 'n/a', limit: `direct + ${plus} ms`, met: null, verdict: 'not measured', why: 'a figure it needs is null (see `missing` in benchmarks.json)' };
+  }
+  const limit = of + plus;
+  const met = value <= limit + 1e-9;
+  return {
+    goal,
+    figure: `${value.toFixed(1)} ms = direct + ${(value - of).toFixed(1)} ms (direct ${of.toFixed(1)} ms)`,
+    limit: `direct + ${plus.toFixed(0)} ms = ${limit.toFixed(1)} ms`,
+    met,
+    verdict: met ? `${(limit - value).toFixed(1)} ms under the limit` : `by ${(value - limit).toFixed(1)} ms (the gap is ${((value - of) / plus).toFixed(1)}x the allowed ${plus.toFixed(0)} ms)`,
     why: met ? '' : whyMissed,
   };
 }
@@ -56,7 +73,7 @@ function countGoal(goal: string, value: Fig, expected: number, whyMissed: string
     figure: String(value),
     limit: `${atMost ? '<= ' : ''}${expected}`,
     met,
-    verdict: met ? 'met' : `missed by ${value - expected}`,
+    verdict: met ? '' : `by ${Math.abs(value - expected)}`,
     why: met ? '' : whyMissed,
   };
 }
@@ -80,7 +97,7 @@ function kinesisGoal(k: BenchmarksJson['kinesis_to_iot']): GoalRow {
     figure: `${rate.toFixed(0)} records/s = ${ratio.toFixed(1)}x (baseline ${base.toFixed(0)} records/s)`,
     limit: `10x = ${(10 * base).toFixed(0)} records/s`,
     met,
-    verdict: met ? `met (${ratio.toFixed(1)}x)` : `missed by ${(10 * base - rate).toFixed(0)} records/s`,
+    verdict: met ? `${ratio.toFixed(1)}x` : `by ${(10 * base - rate).toFixed(0)} records/s`,
     why: met ? '' : 'publish concurrency below the batch size',
   };
 }
@@ -92,7 +109,7 @@ export function goals(j: BenchmarksJson): GoalRow[] {
   const sts = j.run.sts_latency_ms;
   const targets = j.run.targets;
   const init =
-    'init work the direct client does not have: zod validation of CROSS_ACCOUNT_TARGETS and of the event schema, the Powertools logger, the STS provider and the per-target client; V8 parses the whole bundle first';
+    "init work the direct client does not have: zod and the validation of CROSS_ACCOUNT_TARGETS, the event schemas, the Powertools logger's import (measured alone about 6.6, 4.5 and 7 ms of require CPU; see What was tried), the target's STS provider";
   const rows: GoalRow[] = [
     ratioGoal({ goal: 'module_load_ms <= 1.0x direct', value: p?.module_load_ms, of: d?.module_load_ms, factor: 1, unit: 'ms', whyMissed: init }),
     ratioGoal({
@@ -120,14 +137,13 @@ export function goals(j: BenchmarksJson): GoalRow[] {
       whyMissed:
         'the AssumeRole leaves only after module load ends (a CommonJS require is synchronous, so the prefetch cannot send while the bundle evaluates) and the first STS and Pinpoint requests pay lazy SDK v3 initialisation (endpoint rules, signer, protocol) on top',
     }),
-    ratioGoal({
+    offsetGoal({
       goal: `cold_first_invocation_ms <= direct + 1.5x STS latency (${sts} ms)`,
-      value: p?.cold_first_invocation_ms === null || p?.cold_first_invocation_ms === undefined ? null : p.cold_first_invocation_ms - 1.5 * sts,
+      value: p?.cold_first_invocation_ms,
       of: d?.cold_first_invocation_ms,
-      factor: 1,
-      unit: 'ms',
+      plus: 1.5 * sts,
       whyMissed:
-        'one STS round trip through the stack (injected latency plus the gateway\'s IAM evaluation and moto) that cannot overlap a synchronous module load, plus the STS client\'s first-request initialisation',
+        "one STS round trip through the stack (injected latency plus the gateway's IAM evaluation and moto) that cannot overlap a synchronous module load, plus the STS client's first-request initialisation",
     }),
     ratioGoal({ goal: 'warm_p50_ms <= 1.02x direct', value: p?.warm_p50_ms, of: d?.warm_p50_ms, factor: 1.02, unit: 'ms', whyMissed: 'noise of a shared machine on a 30 ms round trip (warm invocations make the same single request as direct)' }),
     ratioGoal({ goal: 'warm_p99_ms <= 1.05x direct', value: p?.warm_p99_ms, of: d?.warm_p99_ms, factor: 1.05, unit: 'ms', whyMissed: 'p99 of a shared machine: 10 of 950 samples decide it' }),
