@@ -103,7 +103,7 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     '## Running it',
     '',
     '```sh',
-    'make bench                                        # full run (under 10 minutes on 2 cores); rewrites this page, benchmarks.json and the chart',
+    'make bench                                        # full run (budget 10 minutes on a quiet 2-core machine; this run: see the Run table); rewrites this page, benchmarks.json and the chart',
     'make bench BENCH_ARGS="--sts-latency-ms=80 --pinpoint-latency-ms=40"   # other parameters (or BENCH_* variables)',
     'make bench-smoke                                  # tiny run with checks on shapes and call counts (part of make test)',
     '```',
