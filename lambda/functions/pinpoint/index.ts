@@ -3,8 +3,9 @@
  * the runtime. Everything here runs once per cold start: configuration is
  * parsed and validated (a bad environment fails the init with a
  * ConfigurationError) and each target's first AssumeRole starts without waiting
- * for it. The logger and each target's Pinpoint client are built by the first
- * invocation, while that AssumeRole is in flight, so module load does not pay for them.
+ * for it. The logger, the event schemas and each target's Pinpoint client are
+ * built by the first invocation, while that AssumeRole is in flight, so module
+ * load does not pay for them.
  */
 import { createTargets } from '../../src/index';
 import { lazyLogger } from '../shared/lazy-logger';
