@@ -22,7 +22,9 @@ type MeasureThroughput = (options: { batchSize: number; publishLatencyMs: number
 
 export async function measureKinesis(module = KINESIS_MODULE): Promise<KinesisFigures | { missing: string }> {
   if (!existsSync(module)) return { missing: `${path.relative(repoRoot, module)} is not on this branch yet (the kinesis-to-iot example exports measureThroughput from it)` };
-  // The adapter: the example measures, this only passes the issue's parameters.
-  const { measureThroughput } = (await import(module)) as { measureThroughput: MeasureThroughput };
+  // The adapter: the example measures, this only passes the issue's parameters. require, not import():
+  // the bench runs under tsx and jest, which both compile TypeScript for require.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { measureThroughput } = require(module) as { measureThroughput: MeasureThroughput };
   return measureThroughput(KINESIS_PARAMS);
 }
