@@ -1,7 +1,9 @@
 /**
- * Builds the baseline bundles into .cache/bench (gitignored) with the options
- * scripts/build.mjs uses for the function itself, so that bundle size and
- * load time differ only by what each approach is.
+ * Builds the bench's own bundles into .cache/bench (gitignored) with the
+ * options lambda/bin/bundle.mjs uses for the shipped functions, so that bundle
+ * size and load time differ only by what each approach is. The function's
+ * variants and the runtime fan-out get the shipped functions' plugins (stubs
+ * and shrinks); the baselines are bundled as their users would, with esbuild alone.
  */
 import { build, type BuildOptions, type Plugin } from 'esbuild';
 import { mkdirSync } from 'node:fs';
@@ -28,13 +30,19 @@ const lambdaDir = path.join(repoRoot, 'lambda');
 /**
  * What lambda/bin/bundle.mjs does for the shipped functions (its STUBS), as an
  * alias: the SDK's default credential chain and event streams replaced by stubs.
- * Applied to the function's variants only; the baselines keep the chain, as their users would.
  */
 export const stubbedDefaultChain: Record<string, string> = {
   '@aws-sdk/credential-provider-node': path.join(lambdaDir, 'bin', 'default-credential-chain.stub.mjs'),
   '@smithy/core/event-streams': path.join(lambdaDir, 'bin', 'event-streams.stub.mjs'),
 };
-const functionVariants: ReadonlySet<ApproachId> = new Set(['functionNoPrefetch', 'defaultMainFields']);
+
+/** The shrinks of lambda/bin/bundle.mjs (lambda/bin/shrink.cjs). */
+export function shrinkPlugin(): Plugin {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const shrink = require(path.join(lambdaDir, 'bin', 'shrink.cjs')) as { shrinkPlugin(): Plugin };
+  return shrink.shrinkPlugin();
+}
+
 const functionEntry = path.join(lambdaDir, 'functions', 'pinpoint', 'index.ts');
 const prefetchModule = path.join(lambdaDir, 'src', 'credentials', 'prefetch.ts');
 
@@ -58,24 +66,29 @@ const noPrefetch: Plugin = {
   },
 };
 
-const entries: Partial<Record<ApproachId, string>> = {
-  functionNoPrefetch: functionEntry,
-  defaultMainFields: functionEntry,
-  perInvocation: path.join(repoRoot, 'bench', 'baselines', 'per-invocation-assume-role.ts'),
-  direct: path.join(repoRoot, 'bench', 'baselines', 'direct-client.ts'),
-  sdkV2: path.join(repoRoot, 'bench', 'baselines', 'sdk-v2-chainable.ts'),
+const baseline = (name: string): string => path.join(repoRoot, 'bench', 'baselines', name);
+
+/** The bundles the bench builds: entry, and whether it gets the shipped functions' plugins. */
+const entries: Partial<Record<ApproachId, { entry: string; shipped: boolean }>> = {
+  functionNoPrefetch: { entry: functionEntry, shipped: true },
+  defaultMainFields: { entry: functionEntry, shipped: true },
+  fanout: { entry: baseline('runtime-fanout.ts'), shipped: true },
+  perInvocation: { entry: baseline('per-invocation-assume-role.ts'), shipped: false },
+  direct: { entry: baseline('direct-client.ts'), shipped: false },
+  sdkV2: { entry: baseline('sdk-v2-chainable.ts'), shipped: false },
+  awsLite: { entry: baseline('aws-lite-static.ts'), shipped: false },
 };
 
 export async function buildBaseline(id: ApproachId): Promise<string> {
-  const entry = entries[id];
-  if (!entry) throw new Error(`${id} is not a baseline bundle`);
+  const spec = entries[id];
+  if (!spec) throw new Error(`${id} is not a bundle the bench builds`);
   const outfile = approaches[id].bundlePath;
   mkdirSync(path.dirname(outfile), { recursive: true });
-  const options: BuildOptions = { ...functionBuildOptions(), entryPoints: [entry], outfile, absWorkingDir: repoRoot, metafile: true };
+  const options: BuildOptions = { ...functionBuildOptions(), entryPoints: [spec.entry], outfile, absWorkingDir: repoRoot, metafile: true };
   // The one difference of this baseline: esbuild's default main fields.
   if (id === 'defaultMainFields') delete options.mainFields;
-  if (id === 'functionNoPrefetch') options.plugins = [noPrefetch];
-  if (functionVariants.has(id)) options.alias = stubbedDefaultChain;
+  options.plugins = [...(id === 'functionNoPrefetch' ? [noPrefetch] : []), ...(spec.shipped ? [shrinkPlugin()] : [])];
+  if (spec.shipped) options.alias = stubbedDefaultChain;
   const result = await build(options);
   if (id === 'functionNoPrefetch' && !Object.keys(result.metafile?.inputs ?? {}).some((input) => input.startsWith('no-prefetch:'))) {
     throw new Error('no-prefetch variant: lambda/src/credentials/prefetch.ts was not imported, so prefetch could not be disabled');

@@ -6,8 +6,11 @@
  *   npx tsx bench/src/run.ts [--sequential=1000 --concurrent=100 --sts-latency-ms=30 ...]
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { approaches, benchBuildDir, repoRoot, type ApproachId } from './approaches';
+import { measureFanout } from './measure/assume-role-fanout';
+import { measureKinesis } from './measure/kinesis';
 import { buildBaselines } from './bundles';
 import { openContext } from './context';
 import { machineInfo } from './machine';
@@ -26,10 +29,20 @@ import { headlines, type BenchResults } from './results';
 
 export const CHART_FILE = 'benchmarks-warm-latency.png';
 
-const warmIds: ApproachId[] = ['function', 'perInvocation', 'sdkV2', 'direct'];
-const bundleIds: ApproachId[] = ['function', 'defaultMainFields', 'sdkV2', 'perInvocation', 'direct'];
-const coldIds: ApproachId[] = ['function', 'functionNoPrefetch', 'defaultMainFields', 'perInvocation', 'sdkV2', 'direct'];
+const warmIds: ApproachId[] = ['function', 'perInvocation', 'sdkV2', 'direct', 'awsLite'];
+const bundleIds: ApproachId[] = ['function', 'customerProfiles', 'forwarder', 'kinesisToIot', 'defaultMainFields', 'sdkV2', 'perInvocation', 'direct', 'awsLite'];
+const coldIds: ApproachId[] = ['function', 'functionNoPrefetch', 'defaultMainFields', 'perInvocation', 'sdkV2', 'direct', 'awsLite'];
+// aws-lite keeps its first session's static credentials: it fails once they expire, so it has no refresh figure.
 const refreshIds: ApproachId[] = ['function', 'sdkV2', 'perInvocation'];
+
+/** Why each approach of `ids` has no bundle to measure (absent file), by id. */
+export function absentBundles(ids: readonly ApproachId[]): Partial<Record<ApproachId, string>> {
+  const absent: Partial<Record<ApproachId, string>> = {};
+  for (const id of ids) {
+    if (!existsSync(approaches[id].bundlePath)) absent[id] = `${path.relative(repoRoot, approaches[id].bundlePath)} is absent (not built on this branch: \`make build\` bundles it once its source exists)`;
+  }
+  return absent;
+}
 
 export async function runBench(params: BenchParams, log: (line: string) => void = () => undefined): Promise<BenchResults> {
   const started = performance.now();
@@ -37,15 +50,19 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
   if (!existsSync(approaches.function.bundlePath)) throw new Error(`${approaches.function.bundlePath} is missing: run \`make build\` first`);
   log('building baseline bundles into .cache/bench');
   await buildBaselines();
+  const absent = absentBundles(bundleIds);
+  const present = bundleIds.filter((id) => absent[id] === undefined);
   const ctx = await openContext(params, log);
   try {
     log(`figures 1, 2, 5: ${params.sequential} sequential invocations x ${warmIds.length} approaches, interleaved`);
     const sequential = await measureSequential(ctx, warmIds);
     log(`figure 1: ${params.concurrent} concurrent invocations per approach`);
     const concurrent = await measureConcurrent(ctx, warmIds);
+    log('figure 1: AssumeRole calls under fan-out (five clients on one target; two targets)');
+    const fanout = await measureFanout(ctx);
     log(`figure 3: bundle sizes, module load (${params.loadSamples} processes per bundle)`);
-    const bundles = measureBundleSizes(bundleIds);
-    const moduleLoad = await measureModuleLoad(ctx, bundleIds, await ctx.executionCredentials('module-load'));
+    const bundles = measureBundleSizes(present);
+    const moduleLoad = await measureModuleLoad(ctx, present, await ctx.executionCredentials('module-load'));
     log(`figure 3: first invocation (${params.coldSamples} cold starts per approach)`);
     const firstInvocation = await measureFirstInvocation(
       ctx,
@@ -53,7 +70,12 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
     );
     log(`figure 4: ${params.refreshHours} simulated hours, one invocation every ${params.refreshIntervalSeconds} s`);
     const refresh = await measureRefresh(ctx, refreshIds);
+    log('Kinesis to IoT throughput (measured by the example)');
+    const kinesis = await measureKinesis();
     return {
+      absent,
+      fanout,
+      kinesis,
       machine,
       params,
       targets: Object.keys(JSON.parse(ctx.provisioned.functionEnvironment.CROSS_ACCOUNT_TARGETS ?? '{}') as object).length,
@@ -64,6 +86,7 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
       moduleLoad,
       firstInvocation,
       refresh,
+      loadAverageEnd: os.loadavg()[0] ?? Number.NaN,
       wallSeconds: (performance.now() - started) / 1000,
     };
   } finally {

@@ -8,7 +8,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { resolveParams } from '../src/params';
-import { APPROACH_FIGURES, ASSUME_ROLE_FIGURES, JSON_APPROACHES, JSON_FILE, KINESIS_FIGURES, type BenchmarksJson } from '../src/report/json';
+import { approaches } from '../src/approaches';
+import { KINESIS_MODULE } from '../src/measure/kinesis';
+import { goals } from '../src/report/goals';
+import { APPROACH_FIGURES, ASSUME_ROLE_FIGURES, JSON_APPROACHES, JSON_FILE, KINESIS_FIGURES, type ApproachFigures, type BenchmarksJson } from '../src/report/json';
 import { tables } from '../src/report/tables';
 import { headlines, type BenchResults } from '../src/results';
 import { CHART_FILE, report, runBench, writeDocs } from '../src/run';
@@ -53,7 +56,20 @@ describe('figure 1: STS AssumeRole calls', () => {
     expect(row(results.sequential, 'perInvocation').assumeRoleCalls).toBe(params.sequential);
     expect(row(results.concurrent, 'perInvocation').assumeRoleCalls).toBe(params.concurrent);
     expect(row(results.sequential, 'direct').assumeRoleCalls).toBe(0);
+    // aws-lite: one AssumeRole at init, static credentials after.
+    expect(row(results.sequential, 'awsLite').assumeRoleCalls).toBe(1);
     expect(row(results.sequential, 'sdkV2').assumeRoleCalls).toBeLessThanOrEqual(results.targets);
+  });
+
+  test('fan-out: five clients on one target share one AssumeRole; two targets make one each', () => {
+    const count = (key: string): number => results.fanout.find((f) => f.key === key)?.assumeRoleCalls ?? Number.NaN;
+    expect(results.fanout.map((f) => [f.key, f.targets, f.clientsPerTarget])).toEqual([
+      ['five_clients_one_target', 1, 5],
+      ['two_targets_per_lifetime', 2, 1],
+    ]);
+    expect(count('five_clients_one_target')).toBe(1);
+    expect(count('two_targets_per_lifetime')).toBe(2);
+    for (const f of results.fanout) expect({ key: f.key, errors: f.errors }).toEqual({ key: f.key, errors: {} });
   });
 
   test('every invocation of every approach succeeded', () => {
@@ -65,7 +81,7 @@ describe('figure 1: STS AssumeRole calls', () => {
 
 describe('figures 2, 3, 5: shape', () => {
   test('warm latency: one distribution per approach, warm-up excluded, ordered percentiles', () => {
-    expect(results.sequential.map((s) => s.approach).sort()).toEqual(['direct', 'function', 'perInvocation', 'sdkV2']);
+    expect(results.sequential.map((s) => s.approach).sort()).toEqual(['awsLite', 'direct', 'function', 'perInvocation', 'sdkV2']);
     for (const s of results.sequential) {
       expect(s.invocations).toBe(params.sequential);
       expect(s.warmSamples).toHaveLength(params.sequential - params.warmup);
@@ -75,8 +91,12 @@ describe('figures 2, 3, 5: shape', () => {
     }
   });
 
-  test('bundles: the real function and every baseline, gzip smaller than raw', () => {
-    expect(results.bundles.map((b) => b.approach).sort()).toEqual(['defaultMainFields', 'direct', 'function', 'perInvocation', 'sdkV2']);
+  test('bundles: the real functions and every baseline, gzip smaller than raw; an absent bundle is reported, not measured', () => {
+    const built = (['function', 'customerProfiles', 'forwarder', 'kinesisToIot', 'defaultMainFields', 'sdkV2', 'perInvocation', 'direct', 'awsLite'] as const).filter((id) =>
+      existsSync(approaches[id].bundlePath),
+    );
+    expect(results.bundles.map((b) => b.approach).sort()).toEqual([...built].sort());
+    for (const id of Object.keys(results.absent)) expect(existsSync(approaches[id as keyof typeof approaches].bundlePath)).toBe(false);
     for (const b of results.bundles) {
       expect(b.rawBytes).toBeGreaterThan(10_000);
       expect(b.gzipBytes).toBeLessThan(b.rawBytes);
@@ -86,6 +106,7 @@ describe('figures 2, 3, 5: shape', () => {
 
   test('module load and first invocation: positive medians for every variant, prefetch on and off', () => {
     for (const l of results.moduleLoad) {
+      expect({ approach: l.approach, error: l.error }).toEqual({ approach: l.approach, error: undefined });
       expect(l.samples).toBe(params.loadSamples);
       expect(l.requireMs).toBeGreaterThan(0);
       expect(l.sinceStartMs).toBeGreaterThan(l.requireMs);
@@ -166,7 +187,16 @@ describe('docs/benchmarks.json (written beside the page, from the same run)', ()
 
   test('the fixed keys: every approach with every figure, assume_role_calls, kinesis_to_iot, run, missing', () => {
     expect(Object.keys(json).sort()).toEqual(['approaches', 'assume_role_calls', 'kinesis_to_iot', 'missing', 'run']);
-    expect(Object.keys(json.approaches).sort()).toEqual(Object.keys(JSON_APPROACHES).sort());
+    expect(Object.keys(json.approaches)).toEqual([
+      'this:pinpoint',
+      'this:customer-profiles',
+      'this:forwarder',
+      'this:kinesis-to-iot',
+      'per-invocation-assume-role',
+      'sdk-v2-chainable',
+      'direct',
+      'aws-lite',
+    ]);
     for (const figures of Object.values(json.approaches)) expect(Object.keys(figures).sort()).toEqual([...APPROACH_FIGURES].sort());
     expect(Object.keys(json.assume_role_calls).sort()).toEqual([...ASSUME_ROLE_FIGURES].sort());
     expect(Object.keys(json.kinesis_to_iot).sort()).toEqual([...KINESIS_FIGURES].sort());
@@ -175,27 +205,46 @@ describe('docs/benchmarks.json (written beside the page, from the same run)', ()
     );
   });
 
-  test.each(Object.entries(JSON_APPROACHES))('approaches.%s: measured figures are positive numbers, unmeasured ones null and listed as missing', (key, id) => {
-    const figures = Object.values(json.approaches[key] ?? {});
-    if (id === null) {
-      expect(figures.every((v) => v === null)).toBe(true);
-      expect(json.missing).toContain(`approaches.${key}`);
-    } else {
-      for (const v of figures) expect(v).toBeGreaterThan(0);
-      expect(json.missing.filter((m) => m.startsWith(`approaches.${key}`))).toEqual([]);
+  test.each(Object.entries(JSON_APPROACHES))('approaches.%s: measured figures are positive numbers, every null one has a reason', (key, id) => {
+    const figures = json.approaches[key] as ApproachFigures;
+    const approach = approaches[id];
+    if (!existsSync(approach.bundlePath)) {
+      expect(Object.values(figures).every((v) => v === null)).toBe(true);
+      expect(json.missing[`approaches.${key}`]).toMatch(/absent/);
+      return;
     }
+    expect(figures.bundle_raw_bytes).toBeGreaterThan(10_000);
+    expect(figures.module_load_ms).toBeGreaterThan(0);
+    for (const [figure, v] of Object.entries(figures)) {
+      if (v === null) expect(json.missing[`approaches.${key}.${figure}`]).toEqual(expect.any(String));
+      else expect(v).toBeGreaterThan(0);
+    }
+    const invocable = approach.invocable === true;
+    expect(figures.warm_p50_ms !== null).toBe(invocable);
+    expect(figures.cold_first_invocation_ms !== null).toBe(invocable);
   });
 
-  test('AssumeRole counts: one per target for this function; what is not measured yet is null and missing', () => {
+  test('AssumeRole counts: one per target for this function; fan-out as measured; Kinesis null with a reason until its example lands', () => {
     const calls = json.assume_role_calls;
     expect(calls.sequential_1000).toBe(results.targets);
     expect(calls.concurrent_100).toBe(results.targets);
+    expect(calls.five_clients_one_target).toBe(1);
+    expect(calls.two_targets_per_lifetime).toBe(2);
     expect(calls.simulated_3h).toBe(row(results.refresh, 'function').assumeRoleCalls);
     expect(calls.sts_waits_3h).toBe(row(results.refresh, 'function').waitedOnSts);
-    for (const [key, value] of Object.entries(calls)) {
-      if (value === null) expect(json.missing).toContain(`assume_role_calls.${key}`);
-    }
-    for (const key of KINESIS_FIGURES) expect(json.missing).toContain(`kinesis_to_iot.${key}`);
+    if (existsSync(KINESIS_MODULE)) for (const key of KINESIS_FIGURES) expect(json.kinesis_to_iot[key]).toBeGreaterThan(0);
+    else expect(json.missing.kinesis_to_iot).toMatch(/throughput\.ts/);
     expect(json.approaches['this:pinpoint']?.bundle_raw_bytes).toBe(row(results.bundles, 'function').rawBytes);
+    expect(json.approaches['this:pinpoint']?.cold_first_invocation_ms).toBeCloseTo(results.firstInvocation.find((f) => f.key === 'function')?.totalMs ?? Number.NaN, 1);
+  });
+
+  test('the goals table has a row per goal of the issue, each decided from this JSON', () => {
+    const rows = goals(json);
+    expect(rows).toHaveLength(15);
+    // Counts are not timings: the smoke asserts them.
+    for (const g of rows.filter((x) => x.goal.startsWith('AssumeRole calls'))) {
+      expect({ goal: g.goal, met: g.met }).toEqual({ goal: g.goal, met: true });
+    }
+    for (const g of rows) if (g.met === false) expect(g.why).not.toBe('');
   });
 });

@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { URL, fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { shrinkPlugin } from './shrink.cjs';
 
 // Fixed metadata so two builds of the same source give byte-identical zips.
 const ZIP_MTIME = new Date(1980, 0, 1, 0, 0, 0); // DOS epoch (local time, as zip stores it)
@@ -66,6 +67,9 @@ export function stubPackagesPlugin(stubs = stubbedPackages()) {
   };
 }
 
+// The shrinks (rewrites that keep the code's meaning so esbuild can drop more): see shrink.cjs.
+export { SHRINKS, inlineSchemaKeys, shrinkPlugin } from './shrink.cjs';
+
 /** The metafile written beside a zip: function.zip -> function.meta.json. */
 export function metafileName(zipName) {
   return `${basename(zipName).replace(/\.zip$/, '')}.meta.json`;
@@ -97,7 +101,7 @@ export async function bundle({ entry, outdir, zipName = 'function.zip', sourcema
     outfile: join(dir, 'index.js'),
     sourcemap: sourcemap ? 'external' : false,
     metafile: true,
-    plugins: Object.keys(packages).length > 0 ? [stubPackagesPlugin(packages)] : [],
+    plugins: [...(Object.keys(packages).length > 0 ? [stubPackagesPlugin(packages)] : []), shrinkPlugin()],
   });
   const files = ['index.js', ...(sourcemap ? ['index.js.map'] : [])].sort();
   const zip = new yazl.ZipFile();

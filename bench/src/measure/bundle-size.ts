@@ -9,6 +9,7 @@ export interface BundleSize {
   gzipBytes: number;
 }
 
+/** Only bundles that exist: an absent one is reported as such by the caller. */
 export function measureBundleSizes(ids: ApproachId[]): BundleSize[] {
   return ids.map((id) => {
     const bytes = readFileSync(approaches[id].bundlePath);

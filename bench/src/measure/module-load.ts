@@ -17,7 +17,12 @@ const run = promisify(execFile);
 
 const probe = `
 const t0 = performance.now();
-require(process.argv[1]);
+try {
+  require(process.argv[1]);
+} catch (error) {
+  process.stdout.write(JSON.stringify({ error: String(error && error.name) + ': ' + String(error && error.message).slice(0, 200) }));
+  process.exit(0);
+}
 const t1 = performance.now();
 process.stdout.write(JSON.stringify({ requireMs: t1 - t0, sinceStartMs: t1 }));
 process.exit(0);
@@ -30,23 +35,30 @@ export interface ModuleLoad {
   requireMs: number;
   /** Median time from process start to bundle loaded, ms. */
   sinceStartMs: number;
+  /** Set when requiring the bundle threw (its figures are then NaN): the first error. */
+  error?: string;
 }
 
 export async function measureModuleLoad(ctx: BenchContext, ids: ApproachId[], credentials: Credentials): Promise<ModuleLoad[]> {
   const samples = new Map<ApproachId, { requireMs: number; sinceStartMs: number }[]>(ids.map((id) => [id, []]));
+  const errors = new Map<ApproachId, string>();
   for (let i = 0; i < ctx.params.loadSamples; i++) {
     for (const id of ids) {
+      if (errors.has(id)) continue;
       const approach = approaches[id];
+      const deployed = ctx.provisioned.functionEnvironment;
       const env = functionEnvironment({
         bundlePath: approach.bundlePath,
-        env: { ...ctx.provisioned.functionEnvironment, ...approach.env },
+        env: { ...deployed, ...approach.loadEnv?.(deployed), ...approach.env },
         credentials,
         stackEndpoint: ctx.stack.endpoint,
         region: ctx.provisioned.region,
         functionName: ctx.provisioned.functionName,
       });
       const { stdout } = await run(process.execPath, ['-e', probe, approach.bundlePath], { env, timeout: 30_000 });
-      samples.get(id)?.push(JSON.parse(stdout) as { requireMs: number; sinceStartMs: number });
+      const sample = JSON.parse(stdout) as { requireMs: number; sinceStartMs: number } | { error: string };
+      if ('error' in sample) errors.set(id, sample.error);
+      else samples.get(id)?.push(sample);
     }
   }
   return ids.map((id) => {
@@ -56,6 +68,7 @@ export async function measureModuleLoad(ctx: BenchContext, ids: ApproachId[], cr
       samples: mine.length,
       requireMs: median(mine.map((s) => s.requireMs)),
       sinceStartMs: median(mine.map((s) => s.sinceStartMs)),
+      ...(errors.has(id) && { error: errors.get(id) }),
     };
   });
 }

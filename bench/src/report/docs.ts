@@ -1,11 +1,58 @@
 /** docs/benchmarks.md: machine, parameters, method, the figures and the headline ratios of one run. */
 import { approaches, type ApproachId } from '../approaches';
+import { goals } from './goals';
+import { benchmarksJson } from './json';
 import { describeParams } from '../params';
 import { headlines, type BenchResults } from '../results';
 import { renderMarkdown, tables } from './tables';
 import { triedSection } from './tried';
 
-const shown: ApproachId[] = ['function', 'functionNoPrefetch', 'defaultMainFields', 'perInvocation', 'sdkV2', 'direct'];
+const shown: ApproachId[] = [
+  'function',
+  'customerProfiles',
+  'forwarder',
+  'kinesisToIot',
+  'functionNoPrefetch',
+  'defaultMainFields',
+  'perInvocation',
+  'sdkV2',
+  'direct',
+  'awsLite',
+  'fanout',
+];
+
+const cell = (s: string): string => s.replace(/\|/g, '\\|');
+
+/** The goals table, from the JSON of the same run. */
+export function goalsSection(r: BenchResults): string[] {
+  const json = benchmarksJson(r);
+  const rows = goals(json);
+  const met = rows.filter((g) => g.met === true).length;
+  const missing = Object.entries(json.missing);
+  return [
+    '## Goals (issue 16)',
+    '',
+    `Computed from \`docs/benchmarks.json\` of this run (ratios of figures of the same run; the Pinpoint function against each reference). ${met} of ${rows.length} met.`,
+    '',
+    '| goal | figure | limit | result | why (when missed) |',
+    '|---|---|---|---|---|',
+    ...rows.map((g) => `| ${cell(g.goal)} | ${cell(g.figure)} | ${cell(g.limit)} | ${g.met === true ? '**met**' : g.met === false ? '**missed**' : 'n/a'}${g.verdict ? ` ${cell(g.met === true ? `(${g.verdict})` : g.verdict)}` : ''} | ${cell(g.why)} |`),
+    '',
+    ...(missing.length > 0
+      ? ['Figures that are `null` in the JSON, and why:', '', ...missing.map(([path, why]) => `- \`${path}\`: ${why}`), '']
+      : []),
+  ];
+}
+
+/** One line on how busy the machine was, from the load averages at start and end. */
+export function loadNote(r: BenchResults): string {
+  const m = r.machine;
+  const worst = Math.max(m.loadAverage, r.loadAverageEnd);
+  if (!Number.isFinite(worst)) return '';
+  return worst > m.cores * 0.75
+    ? `**The machine was busy during this run** (1-minute load average ${m.loadAverage.toFixed(1)} at start, ${r.loadAverageEnd.toFixed(1)} at end, on ${m.cores} cores): absolute times are inflated and ratios move by several percent between runs; re-run \`make bench\` on a quiet machine for figures to quote.`
+    : `The machine was quiet enough (1-minute load average ${m.loadAverage.toFixed(1)} at start, ${r.loadAverageEnd.toFixed(1)} at end, on ${m.cores} cores).`;
+}
 
 export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
   const m = r.machine;
@@ -18,18 +65,23 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     `(moto behind the TypeScript gateway) with ${r.params.stsLatencyMs} ms injected before every STS answer and`,
     `${r.params.pinpointLatencyMs} ms before every Pinpoint answer. Ratios are "this function" against each alternative.`,
     '',
+    loadNote(r),
+    '',
+    ...goalsSection(r),
     '## Headlines',
     '',
     ...headlines(r).map((h) => `- ${h.text}`),
     '',
     '## Run',
     '',
+    loadNote(r),
+    '',
     `| | |`,
     `|---|---|`,
     `| date | ${m.date} |`,
     `| CPU | ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB |`,
     `| OS | ${m.os} |`,
-    `| load average at start (1 min) | ${Number.isFinite(m.loadAverage) ? m.loadAverage.toFixed(2) : 'n/a'} |`,
+    `| load average at start / end (1 min) | ${Number.isFinite(m.loadAverage) ? m.loadAverage.toFixed(2) : 'n/a'} / ${Number.isFinite(r.loadAverageEnd) ? r.loadAverageEnd.toFixed(2) : 'n/a'} |`,
     `| Node.js | ${m.node} |`,
     ...Object.entries(m.packages).map(([name, version]) => `| ${name} | ${version} |`),
     `| targets / session lifetime | ${r.targets} / ${r.sessionDurationSeconds} s |`,
@@ -51,14 +103,16 @@ export function benchmarksMarkdown(r: BenchResults, chartFile: string): string {
     '## Running it',
     '',
     '```sh',
-    'make bench                                        # full run (under 10 minutes on 2 cores); rewrites this page, benchmarks.json and the chart',
+    'make bench                                        # full run (budget 10 minutes on a quiet 2-core machine; this run: see the Run table); rewrites this page, benchmarks.json and the chart',
     'make bench BENCH_ARGS="--sts-latency-ms=80 --pinpoint-latency-ms=40"   # other parameters (or BENCH_* variables)',
     'make bench-smoke                                  # tiny run with checks on shapes and call counts (part of make test)',
     '```',
     '',
     'The raw results of the last run are in `.cache/bench/results.json`; the figures under fixed keys (for tools) are',
-    'in `docs/benchmarks.json`, written by the same run. Figures nothing measures yet are `null` there and listed',
-    'under `missing`.',
+    'in `docs/benchmarks.json`, written by the same run. Figures this run did not measure are `null` there, and',
+    '`missing` maps each one\'s path to the reason. Each approach is one entry of `bench/src/approaches.ts` (its',
+    'bundle, its JSON key, whether it serves the bench\'s event): a bundle that appears under `dist/` is measured',
+    'from the next run on.',
     '',
     ...triedSection,
     '## Method',

@@ -30,6 +30,12 @@ export function tables(r: BenchResults): Table[] {
       }),
     },
     {
+      title: `1b. STS AssumeRole calls under fan-out, within one session lifetime (runtime fan-out bundle; half the invocations at once, then the rest one by one)`,
+      header: ['case', 'targets', 'clients per target', 'invocations', 'AssumeRole calls', 'failed'],
+      numeric: [1, 2, 3, 4],
+      rows: r.fanout.map((f) => [f.key, String(f.targets), String(f.clientsPerTarget), String(f.invocations), String(f.assumeRoleCalls), errors(f.errors)]),
+    },
+    {
       title: `2. Warm invocation latency, ms (${r.sequential[0]?.warm.n ?? 0} invocations each after ${r.params.warmup} warm-up)`,
       header: ['approach', 'p50', 'p90', 'p99', 'max', 'p50 vs direct', 'p99 vs direct'],
       numeric: [1, 2, 3, 4, 5, 6],
@@ -47,10 +53,14 @@ export function tables(r: BenchResults): Table[] {
       title: `3a. Bundle size and module load (median of ${r.params.loadSamples} fresh node processes)`,
       header: ['bundle', 'raw KiB', 'gzip KiB', 'require ms', 'process start to loaded ms'],
       numeric: [1, 2, 3, 4],
-      rows: r.bundles.map((b) => {
-        const l = r.moduleLoad.find((x) => x.approach === b.approach);
-        return [label(b.approach), kib(b.rawBytes), kib(b.gzipBytes), ms(l?.requireMs ?? Number.NaN), ms(l?.sinceStartMs ?? Number.NaN)];
-      }),
+      rows: [
+        ...r.bundles.map((b) => {
+          const l = r.moduleLoad.find((x) => x.approach === b.approach);
+          const failed = l?.error ? ` (require threw ${l.error.split(':')[0] ?? ''})` : '';
+          return [label(b.approach), kib(b.rawBytes), kib(b.gzipBytes), ms(l?.requireMs ?? Number.NaN) + failed, ms(l?.sinceStartMs ?? Number.NaN)];
+        }),
+        ...Object.keys(r.absent).map((id) => [`${label(id as keyof typeof approaches)} (bundle absent)`, '-', '-', '-', '-']),
+      ],
     },
     {
       title: `3b. Cold start, first invocation (median of ${r.params.coldSamples} fresh execution environments)`,

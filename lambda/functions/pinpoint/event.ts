@@ -55,139 +55,155 @@ const requiredOr = (rule: string) => (issue: { code?: string; input?: unknown })
   return issue.input === undefined ? 'is required' : rule;
 };
 
-export const endpointIdSchema = z.string({ error: requiredOr('must be a string') }).check(
-  z.minLength(1, 'must not be empty'),
-  z.maxLength(MAX_ENDPOINT_ID_LENGTH, `must be at most ${MAX_ENDPOINT_ID_LENGTH} characters`),
-  z.regex(
-    ENDPOINT_ID_CHARS,
-    'may contain only letters, digits and _ . : @ + = , - (no /, %, $, {, }, whitespace or control characters)',
-  ),
-  z.refine((id) => !id.includes('..'), 'must not contain ".."'),
-  // A lone "." is a path segment the request signer normalises away (/endpoints/. -> /endpoints).
-  z.refine((id) => id !== '.', 'must not be "."'),
-);
-
-export const targetNameSchema = z
-  .string('must be a string')
-  .check(z.regex(TARGET_NAME_PATTERN, 'must match ^[A-Za-z0-9_-]{1,64}$'));
-
-const text = z.string('must be a string').check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
-
-/** Error callback that only replaces the wrong-type message (keeps nested key/value messages). */
-const typeOnly = (rule: string) => (issue: { code?: string }) => (issue.code === 'invalid_type' ? rule : undefined);
-
-const attributeName = z
-  .string()
-  .check(
-    z.minLength(1, 'attribute names must not be empty'),
-    z.maxLength(MAX_ATTRIBUTE_NAME_LENGTH, `attribute names must be at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters`),
+/**
+ * The event schemas, built on first use: the first invocation builds them while the
+ * prefetched AssumeRole is in flight, instead of module load paying for them.
+ */
+function buildSchemas() {
+  const endpointIdSchema = z.string({ error: requiredOr('must be a string') }).check(
+    z.minLength(1, 'must not be empty'),
+    z.maxLength(MAX_ENDPOINT_ID_LENGTH, `must be at most ${MAX_ENDPOINT_ID_LENGTH} characters`),
+    z.regex(
+      ENDPOINT_ID_CHARS,
+      'may contain only letters, digits and _ . : @ + = , - (no /, %, $, {, }, whitespace or control characters)',
+    ),
+    z.refine((id) => !id.includes('..'), 'must not contain ".."'),
+    // A lone "." is a path segment the request signer normalises away (/endpoints/. -> /endpoints).
+    z.refine((id) => id !== '.', 'must not be "."'),
   );
 
-const attributeValues = z
-  .array(
-    z
-      .string('attribute values must be strings')
-      .check(z.maxLength(MAX_ATTRIBUTE_VALUE_LENGTH, `attribute values must be at most ${MAX_ATTRIBUTE_VALUE_LENGTH} characters`)),
-    'must be an array of strings',
-  )
-  .check(z.maxLength(MAX_VALUES_PER_ATTRIBUTE, `at most ${MAX_VALUES_PER_ATTRIBUTE} values per attribute`));
+  const targetNameSchema = z
+    .string('must be a string')
+    .check(z.regex(TARGET_NAME_PATTERN, 'must match ^[A-Za-z0-9_-]{1,64}$'));
 
-const attributeMap = z
-  .record(attributeName, attributeValues, { error: typeOnly('must be an object of attribute name -> array of strings') })
-  .check(z.refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`));
+  const text = z.string('must be a string').check(z.maxLength(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`));
 
-const metricMap = z
-  .record(attributeName, z.number('metric values must be finite numbers'), {
-    error: typeOnly('must be an object of metric name -> number'),
-  })
-  .check(z.refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} metrics`));
+  /** Error callback that only replaces the wrong-type message (keeps nested key/value messages). */
+  const typeOnly = (rule: string) => (issue: { code?: string }) => (issue.code === 'invalid_type' ? rule : undefined);
 
-const between = (min: number, max: number) =>
-  z.optional(z.number('must be a number').check(z.gte(min, `must be ${min}..${max}`), z.lte(max, `must be ${min}..${max}`)));
+  const attributeName = z
+    .string()
+    .check(
+      z.minLength(1, 'attribute names must not be empty'),
+      z.maxLength(MAX_ATTRIBUTE_NAME_LENGTH, `attribute names must be at most ${MAX_ATTRIBUTE_NAME_LENGTH} characters`),
+    );
 
-export const endpointDemographicSchema = z.strictObject({
-  AppVersion: z.optional(text),
-  Locale: z.optional(text),
-  Make: z.optional(text),
-  Model: z.optional(text),
-  ModelVersion: z.optional(text),
-  Platform: z.optional(text),
-  PlatformVersion: z.optional(text),
-  Timezone: z.optional(text),
-});
+  const attributeValues = z
+    .array(
+      z
+        .string('attribute values must be strings')
+        .check(z.maxLength(MAX_ATTRIBUTE_VALUE_LENGTH, `attribute values must be at most ${MAX_ATTRIBUTE_VALUE_LENGTH} characters`)),
+      'must be an array of strings',
+    )
+    .check(z.maxLength(MAX_VALUES_PER_ATTRIBUTE, `at most ${MAX_VALUES_PER_ATTRIBUTE} values per attribute`));
 
-export const endpointLocationSchema = z.strictObject({
-  City: z.optional(text),
-  Country: z.optional(text),
-  Latitude: between(-90, 90),
-  Longitude: between(-180, 180),
-  PostalCode: z.optional(text),
-  Region: z.optional(text),
-});
+  const attributeMap = z
+    .record(attributeName, attributeValues, { error: typeOnly('must be an object of attribute name -> array of strings') })
+    .check(z.refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} attributes`));
 
-export const endpointUserSchema = z.strictObject({
-  UserAttributes: z.optional(attributeMap),
-  UserId: z.optional(text),
-});
+  const metricMap = z
+    .record(attributeName, z.number('metric values must be finite numbers'), {
+      error: typeOnly('must be an object of metric name -> number'),
+    })
+    .check(z.refine((map) => Object.keys(map).length <= MAX_CUSTOM_ATTRIBUTES, `at most ${MAX_CUSTOM_ATTRIBUTES} metrics`));
 
-export const endpointRequestSchema = z
-  .strictObject(
-    {
-      Address: z.optional(text),
-      Attributes: z.optional(attributeMap),
-      ChannelType: z.optional(z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`)),
-      Demographic: z.optional(endpointDemographicSchema),
-      EffectiveDate: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })),
-      EndpointStatus: z.optional(z.enum(['ACTIVE', 'INACTIVE'], 'must be ACTIVE or INACTIVE')),
-      Location: z.optional(endpointLocationSchema),
-      Metrics: z.optional(metricMap),
-      OptOut: z.optional(z.enum(['ALL', 'NONE'], 'must be ALL or NONE')),
-      RequestId: z.optional(text),
-      User: z.optional(endpointUserSchema),
-    },
-    { error: requiredOr('must be an object (Pinpoint EndpointRequest)') },
-  )
-  .check(
-    z.superRefine((endpoint, ctx) => {
-      const count =
-        Object.keys(endpoint.Attributes ?? {}).length +
-        Object.keys(endpoint.Metrics ?? {}).length +
-        Object.keys(endpoint.User?.UserAttributes ?? {}).length;
-      if (count > MAX_CUSTOM_ATTRIBUTES) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes across Attributes, Metrics and User.UserAttributes (got ${count})`,
-        });
-      }
-      const bytes = Buffer.byteLength(JSON.stringify(endpoint), 'utf8');
-      if (bytes > MAX_ENDPOINT_BYTES) {
-        ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_ENDPOINT_BYTES} bytes as JSON (got ${bytes})` });
-      }
-    }),
-  );
+  const between = (min: number, max: number) =>
+    z.optional(z.number('must be a number').check(z.gte(min, `must be ${min}..${max}`), z.lte(max, `must be ${min}..${max}`)));
 
-export const getEndpointEventSchema = z.strictObject({
-  operation: z.literal('getEndpoint'),
-  target: z.optional(targetNameSchema),
-  endpointId: endpointIdSchema,
-});
+  const endpointDemographicSchema = z.strictObject({
+    AppVersion: z.optional(text),
+    Locale: z.optional(text),
+    Make: z.optional(text),
+    Model: z.optional(text),
+    ModelVersion: z.optional(text),
+    Platform: z.optional(text),
+    PlatformVersion: z.optional(text),
+    Timezone: z.optional(text),
+  });
 
-export const updateEndpointEventSchema = z.strictObject({
-  operation: z.literal('updateEndpoint'),
-  target: z.optional(targetNameSchema),
-  endpointId: endpointIdSchema,
-  endpoint: endpointRequestSchema,
-});
+  const endpointLocationSchema = z.strictObject({
+    City: z.optional(text),
+    Country: z.optional(text),
+    Latitude: between(-90, 90),
+    Longitude: between(-180, 180),
+    PostalCode: z.optional(text),
+    Region: z.optional(text),
+  });
 
-export const eventSchema = z.discriminatedUnion('operation', [getEndpointEventSchema, updateEndpointEventSchema], {
-  error: (issue) =>
-    issue.code === 'invalid_union' ? 'must be "getEndpoint" or "updateEndpoint"' : 'the event must be a JSON object',
-});
+  const endpointUserSchema = z.strictObject({
+    UserAttributes: z.optional(attributeMap),
+    UserId: z.optional(text),
+  });
 
-export type GetEndpointEvent = z.infer<typeof getEndpointEventSchema>;
-export type UpdateEndpointEvent = z.infer<typeof updateEndpointEventSchema>;
-export type FunctionEvent = z.infer<typeof eventSchema>;
-export type EndpointRequestInput = z.infer<typeof endpointRequestSchema>;
+  const endpointRequestSchema = z
+    .strictObject(
+      {
+        Address: z.optional(text),
+        Attributes: z.optional(attributeMap),
+        ChannelType: z.optional(z.enum(CHANNEL_TYPES, `must be one of ${CHANNEL_TYPES.join(', ')}`)),
+        Demographic: z.optional(endpointDemographicSchema),
+        EffectiveDate: z.optional(z.iso.datetime({ offset: true, error: 'must be an ISO 8601 date-time' })),
+        EndpointStatus: z.optional(z.enum(['ACTIVE', 'INACTIVE'], 'must be ACTIVE or INACTIVE')),
+        Location: z.optional(endpointLocationSchema),
+        Metrics: z.optional(metricMap),
+        OptOut: z.optional(z.enum(['ALL', 'NONE'], 'must be ALL or NONE')),
+        RequestId: z.optional(text),
+        User: z.optional(endpointUserSchema),
+      },
+      { error: requiredOr('must be an object (Pinpoint EndpointRequest)') },
+    )
+    .check(
+      z.superRefine((endpoint, ctx) => {
+        const count =
+          Object.keys(endpoint.Attributes ?? {}).length +
+          Object.keys(endpoint.Metrics ?? {}).length +
+          Object.keys(endpoint.User?.UserAttributes ?? {}).length;
+        if (count > MAX_CUSTOM_ATTRIBUTES) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes across Attributes, Metrics and User.UserAttributes (got ${count})`,
+          });
+        }
+        const bytes = Buffer.byteLength(JSON.stringify(endpoint), 'utf8');
+        if (bytes > MAX_ENDPOINT_BYTES) {
+          ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_ENDPOINT_BYTES} bytes as JSON (got ${bytes})` });
+        }
+      }),
+    );
+
+  const getEndpointEventSchema = z.strictObject({
+    operation: z.literal('getEndpoint'),
+    target: z.optional(targetNameSchema),
+    endpointId: endpointIdSchema,
+  });
+
+  const updateEndpointEventSchema = z.strictObject({
+    operation: z.literal('updateEndpoint'),
+    target: z.optional(targetNameSchema),
+    endpointId: endpointIdSchema,
+    endpoint: endpointRequestSchema,
+  });
+
+  const eventSchema = z.discriminatedUnion('operation', [getEndpointEventSchema, updateEndpointEventSchema], {
+    error: (issue) =>
+      issue.code === 'invalid_union' ? 'must be "getEndpoint" or "updateEndpoint"' : 'the event must be a JSON object',
+  });
+  return { getEndpointEventSchema, updateEndpointEventSchema, eventSchema, endpointRequestSchema };
+}
+
+type Schemas = ReturnType<typeof buildSchemas>;
+let schemas: Schemas | undefined;
+
+/** The event schemas (built once, on first call). */
+export function eventSchemas(): Schemas {
+  schemas ??= buildSchemas();
+  return schemas;
+}
+
+export type GetEndpointEvent = z.infer<Schemas['getEndpointEventSchema']>;
+export type UpdateEndpointEvent = z.infer<Schemas['updateEndpointEventSchema']>;
+export type FunctionEvent = z.infer<Schemas['eventSchema']>;
+export type EndpointRequestInput = z.infer<Schemas['endpointRequestSchema']>;
 
 function eventBytes(event: unknown): number {
   try {
@@ -215,7 +231,7 @@ export function parseEvent(event: unknown): FunctionEvent {
       `Invalid request: ${formatKeyPath(reserved.slice(0, -1), 'event')}: key "${reserved[reserved.length - 1]}" is reserved (${RESERVED_KEYS_RULE})`,
     );
   }
-  const result = parse(event, undefined, eventSchema, true);
+  const result = parse(event, undefined, eventSchemas().eventSchema, true);
   if (result.success) return result.data;
   const issues = (result.error.cause ?? []) as readonly Issue[];
   throw new InvalidRequestError(`Invalid request: ${formatIssues(issues)}`);

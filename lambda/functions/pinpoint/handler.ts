@@ -4,9 +4,8 @@
  * with Pinpoint's operations. The runtime's client re-assumes and retries once
  * on an expired session.
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
 import { toCrossAccountError } from '../../src/index';
-import { createEndpointHandler, type Handler, type Result } from '../shared/endpoint-handler';
+import { createEndpointHandler, type Handler, type LoggerSource, type Result } from '../shared/endpoint-handler';
 import type { PinpointTarget } from './apps';
 import type { FunctionEvent } from './event';
 import { getEndpoint, updateEndpoint } from './pinpoint';
@@ -26,7 +25,7 @@ async function run(request: FunctionEvent, { target, appId, client }: PinpointTa
   return { status: 'ok', operation: 'updateEndpoint', target: target.name, ...(requestId && { requestId }) };
 }
 
-export function createHandler(deps: { targets: ReadonlyMap<string, PinpointTarget>; logger: Logger }): Handler {
+export function createHandler(deps: { targets: ReadonlyMap<string, PinpointTarget>; logger: LoggerSource }): Handler {
   return createEndpointHandler({
     ...deps,
     run,

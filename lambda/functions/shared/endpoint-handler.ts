@@ -23,9 +23,12 @@ export interface FunctionTarget {
   target: Target;
 }
 
+/** The function's logger, or what builds it on first use (see ./lazy-logger.ts). */
+export type LoggerSource = Logger | (() => Logger);
+
 export interface EndpointFunction<T extends FunctionTarget> {
   targets: ReadonlyMap<string, T>;
-  logger: Logger;
+  logger: LoggerSource;
   /** The operation on the target's service. */
   run(request: FunctionEvent, target: T): Promise<Result>;
   /** Anything `run` threw, as a typed error naming target, role, service and operation. */
@@ -52,9 +55,11 @@ export function upstreamOf(error: unknown): string {
 }
 
 export function createEndpointHandler<T extends FunctionTarget>(fn: EndpointFunction<T>): Handler {
-  const { targets, logger } = fn;
+  const { targets, logger: source } = fn;
+  const loggerOf = typeof source === 'function' ? source : () => source;
   return async (event, context) => {
     const started = performance.now();
+    const logger = loggerOf();
     if (context) logger.addContext(context);
     let operation: string | undefined;
     let targetName: string | undefined;

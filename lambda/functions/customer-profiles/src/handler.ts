@@ -5,8 +5,7 @@
  * operations on the target's domain. The runtime's client re-assumes and
  * retries once on an expired session.
  */
-import type { Logger } from '@aws-lambda-powertools/logger';
-import { createEndpointHandler, type Handler, type Result } from '../../shared/endpoint-handler';
+import { createEndpointHandler, type Handler, type LoggerSource, type Result } from '../../shared/endpoint-handler';
 import type { FunctionEvent } from '../../pinpoint/event';
 import { toFunctionError } from './errors';
 import { getEndpoint, updateEndpoint, type UpdateOptions } from './profiles';
@@ -25,7 +24,7 @@ export async function run(request: FunctionEvent, { target, domain, client }: Cu
   return { status: 'ok', operation: 'updateEndpoint', target: target.name, ...(requestId && { requestId }) };
 }
 
-export function createHandler(deps: { targets: ReadonlyMap<string, CustomerProfilesTarget>; logger: Logger; options?: UpdateOptions }): Handler {
+export function createHandler(deps: { targets: ReadonlyMap<string, CustomerProfilesTarget>; logger: LoggerSource; options?: UpdateOptions }): Handler {
   return createEndpointHandler({
     targets: deps.targets,
     logger: deps.logger,

@@ -3,15 +3,16 @@
  * built on the runtime like the Pinpoint function. Everything here runs once per
  * cold start: configuration is parsed and validated (a bad environment or a
  * missing/malformed settings.customerProfilesDomain fails the init with a
- * ConfigurationError), each target's first AssumeRole starts without waiting
- * for it, and one Customer Profiles client per target is built.
+ * ConfigurationError) and each target's first AssumeRole starts without waiting
+ * for it. The logger and each target's Customer Profiles client are built by
+ * the first invocation, while that AssumeRole is in flight.
  */
-import { Logger } from '@aws-lambda-powertools/logger';
 import { createTargets } from '../../../src/index';
+import { lazyLogger } from '../../shared/lazy-logger';
 import { createHandler } from './handler';
 import { customerProfilesTargets } from './targets';
 
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME || 'cross-account-customer-profiles' });
-const targets = customerProfilesTargets(createTargets({ logger }));
+const logger = lazyLogger('cross-account-customer-profiles');
+const targets = customerProfilesTargets(createTargets({ logger: logger.runtime }));
 
-export const handler = createHandler({ targets, logger });
+export const handler = createHandler({ targets, logger: logger.get });

@@ -4,7 +4,7 @@
  * once at init like the Pinpoint function's app id (a missing or malformed name
  * is a ConfigurationError naming the variable, the target and the rule); the
  * client is the target's `client(CustomerProfilesClient)` (shared credentials,
- * bounded timeouts, one re-assume and retry on an expired session).
+ * bounded timeouts, one re-assume and retry on an expired session), built on first use.
  */
 import { CustomerProfilesClient } from '@aws-sdk/client-customer-profiles';
 import type { Target } from '../../../src/index';
@@ -21,14 +21,22 @@ const DOMAIN_RULE = {
 export interface CustomerProfilesTarget {
   target: Target;
   domain: string;
-  client: CustomerProfilesClient;
+  /** The target's Customer Profiles client, built on first use (the runtime keeps one per target). */
+  readonly client: CustomerProfilesClient;
 }
 
 export function customerProfilesTargets(targets: ReadonlyMap<string, Target>): Map<string, CustomerProfilesTarget> {
   const result = new Map<string, CustomerProfilesTarget>();
   for (const [name, target] of targets) {
     const domain = requiredSetting(target, DOMAIN_SETTING, DOMAIN_RULE);
-    result.set(name, { target, domain, client: target.client(CustomerProfilesClient) });
+    // Built by the first invocation, while the init-time AssumeRole is in flight, not during module load.
+    result.set(name, {
+      target,
+      domain,
+      get client() {
+        return target.client(CustomerProfilesClient);
+      },
+    });
   }
   return result;
 }
