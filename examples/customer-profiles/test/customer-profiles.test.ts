@@ -127,6 +127,12 @@ describe('contract parity: the Pinpoint suite\'s endpoint cases, unchanged, on b
     return fn;
   };
 
+  beforeAll(async () => {
+    // Cold starts in parallel, not one per case.
+    const variants = [...new Set(ENDPOINT_CASES.map((c) => c.variant))];
+    await Promise.all(variants.flatMap((v) => [functionFor('pinpoint', v), functionFor('customer-profiles', v)]));
+  }, 120_000);
+
   test.each(ENDPOINT_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const { deployment: d, pinpoint: p } = ready();
     const [pp, cp] = await Promise.all([
