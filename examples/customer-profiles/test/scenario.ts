@@ -10,6 +10,8 @@
  * example's test drives it further: plan, contract parity); `scenario.run`
  * is what `make demo` calls.
  */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import {
   CreateDomainCommand,
@@ -23,6 +25,7 @@ import {
 import type { Scenario, ScenarioContext } from '../../../scripts/demo/scenario';
 import { applyRoot, type AppliedRoot } from '../../../stack/src/apply-root';
 import { startFunctionProcess, type FunctionProcess, type InvokeOutcome } from '../../../stack/src/function-process';
+import { baseTerraformEnv, runTerraform } from '../../../stack/src/terraform-run';
 import { assumeRole, awsErrorOf, onlyTarget, sampleEndpoint, withTargets, type TargetConfig } from '../../../stack/src/local-flow';
 import type { Credentials } from '../../../stack/src/types';
 
@@ -88,10 +91,20 @@ export async function deployScenario(ctx: ScenarioContext): Promise<Deployment> 
   const common = { region, log: ctx.log, signal: ctx.signal };
   const roots: AppliedRoot[] = [];
   const functions: FunctionProcess[] = [];
+
+  // The target root is applied after the refusal below, but its `terraform init` (the provider
+  // install, most of a run's time on a busy machine) needs no account: it runs now, beside the source apply.
+  const targetDir = path.join(ROOTS, 'target');
+  const targetWorkDir = await mkdtemp(path.join(os.tmpdir(), 'cprof-target-'));
   ctx.onCleanup(async () => {
     await Promise.all(functions.map((f) => f.stop().catch(() => undefined)));
     await Promise.all(roots.map((r) => r.destroy()));
+    await rm(targetWorkDir, { recursive: true, force: true });
   });
+  const targetInit = runTerraform(['init', '-input=false', '-no-color'], { dir: targetDir, env: baseTerraformEnv(targetWorkDir), log: ctx.log, signal: ctx.signal }).then(
+    () => undefined,
+    (error: unknown) => ctx.log(`early terraform init of ${targetDir} failed (applyRoot inits again): ${error instanceof Error ? error.message : String(error)}`),
+  );
 
   const source = await step('source root applied first (shipped_function = "customer-profiles")', async () => {
     const root = await applyRoot(stack, {
@@ -123,9 +136,11 @@ export async function deployScenario(ctx: ScenarioContext): Promise<Deployment> 
   });
 
   const target = await step('target root applied (domain + customer_profiles preset)', async () => {
+    await targetInit;
     const root = await applyRoot(stack, {
       ...common,
-      dir: path.join(ROOTS, 'target'),
+      dir: targetDir,
+      workDir: targetWorkDir,
       account: stack.accounts.target,
       vars: { region, domain_name: NAMES.domain, role_name: NAMES.roleName, execution_role_name: NAMES.functionName, external_id: NAMES.externalId, default_expiration_days: 30 },
     });
