@@ -52,7 +52,7 @@ TEST_TARGETS += tf-fmt tf-validate tf-test
 
 # Module READMEs: Requirements/Resources/Inputs/Outputs tables generated from the .tf files.
 .PHONY: module-docs check-module-docs
-module-docs: deps ## Regenerate the tables in modules/*/README.md from versions.tf, variables.tf, outputs.tf
+module-docs: deps ## Regenerate the tables in modules/*/README.md (and example roots with the markers) from versions.tf, variables.tf, outputs.tf
 	npx tsx scripts/module-docs.ts
 
 check-module-docs: deps ## Fail when a module README's tables differ from its .tf files

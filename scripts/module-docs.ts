@@ -2,19 +2,32 @@
  * Module README tables, generated from the Terraform code (no terraform-docs
  * needed): Requirements (versions.tf), Resources (every resource and data
  * block), Inputs (variables.tf) and Outputs (outputs.tf), written between
- * <!-- BEGIN_TF_DOCS --> and <!-- END_TF_DOCS --> in <module>/README.md.
+ * <!-- BEGIN_TF_DOCS --> and <!-- END_TF_DOCS --> in <module>/README.md (and in
+ * every examples/<name>/<root>/README.md that carries the markers).
  *
  *   npx tsx scripts/module-docs.ts            rewrite the READMEs (make module-docs)
  *   npx tsx scripts/module-docs.ts --check    exit 1 naming each stale README (make check-module-docs)
  *
  * HCL is read with @cdktf/hcl2json (Terraform's own HCL parser, as WebAssembly).
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse } from '@cdktf/hcl2json';
 
-/** The modules, and the example roots whose READMEs carry the same tables. */
-export const MODULES = ['modules/source-lambda', 'modules/target-role', 'examples/forwarder/source', 'examples/forwarder/target'];
+export const MODULES = ['modules/source-lambda', 'modules/target-role'];
+
+/** Example roots (examples/<name>/<root>/) whose README.md carries the markers get the same tables. */
+function exampleRoots(): string[] {
+  const examples = join(REPO_ROOT, 'examples');
+  return readdirSync(examples, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => readdirSync(join(examples, e.name), { withFileTypes: true }).filter((r) => r.isDirectory()).map((r) => `examples/${e.name}/${r.name}`))
+    .filter((dir) => {
+      const readme = join(REPO_ROOT, dir, 'README.md');
+      return readdirSync(join(REPO_ROOT, dir)).some((f) => f.endsWith('.tf')) && existsSync(readme) && readFileSync(readme, 'utf8').includes(BEGIN);
+    })
+    .sort();
+}
 const BEGIN = '<!-- BEGIN_TF_DOCS -->';
 const END = '<!-- END_TF_DOCS -->';
 const REPO_ROOT = join(__dirname, '..');
@@ -113,7 +126,8 @@ export function withDocs(readme: string, docs: string, path: string): string {
 async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const stale: string[] = [];
-  for (const module of MODULES) {
+  const dirs = [...MODULES, ...exampleRoots()];
+  for (const module of dirs) {
     const dir = join(REPO_ROOT, module);
     const path = join(dir, 'README.md');
     const readme = readFileSync(path, 'utf8');
@@ -128,7 +142,7 @@ async function main(): Promise<void> {
   if (stale.length > 0) {
     console.error(`module-docs: ${stale.join(', ')} differ from variables.tf/outputs.tf/versions.tf: run 'make module-docs' and commit`);
     process.exitCode = 1;
-  } else if (check) console.log(`module-docs: ${MODULES.join(', ')} READMEs are up to date`);
+  } else if (check) console.log(`module-docs: ${dirs.join(', ')} READMEs are up to date`);
 }
 
 if (require.main === module) {

@@ -14,15 +14,16 @@ import { DeleteEndpointCommand, GetEndpointCommand } from '@aws-sdk/client-pinpo
 
 import { startFunctionProcess, type FunctionProcess } from '../../stack/src/function-process';
 import { startLocalStack } from '../../stack/src/index';
-import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withPinpointApp, withTargets, type TargetConfig } from '../../stack/src/local-flow';
+import { assumeRole, awsErrorOf, onlyTarget, pinpointClient, sampleEndpoint, withPinpointApp, type TargetConfig } from '../../stack/src/local-flow';
 import { provisionLocal, type Provisioned } from '../../stack/src/provision';
 import type { Credentials, LocalStack } from '../../stack/src/types';
+import { CASE_ENDPOINT_ID, ENDPOINT_CASES, normalise, variantEnvironment, type TargetVariant } from './endpoint-cases';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const PREFIX = 'it-flow';
 const EXTERNAL_ID = 'it-flow-external-id-7f3a';
-const ENDPOINT_ID = 'user-42-phone';
+const ENDPOINT_ID = CASE_ENDPOINT_ID;
 
 let stack: LocalStack | undefined;
 let provisioned: Provisioned | undefined;
@@ -103,25 +104,43 @@ describe('cross-account flow on the local stack', () => {
     expect(changes ? output.split('\n').filter((l) => /^\s*[~+-] |must be replaced|will be/.test(l)) : []).toEqual([]);
   }, 180_000);
 
-  test('updateEndpoint then getEndpoint through the real bundle round-trips, in the target account', async () => {
-    const { stack: s, provisioned: p } = ready();
-    const update = await fn.invoke({ operation: 'updateEndpoint', target: targetName, endpointId: ENDPOINT_ID, endpoint: sampleEndpoint });
-    expect(update.error).toBeUndefined();
-    expect(update.result).toMatchObject({ status: 'ok', operation: 'updateEndpoint', target: targetName });
+  describe('the endpoint event cases (endpoint-cases.ts, shared with the Customer Profiles parity test)', () => {
+    const byVariant = new Map<TargetVariant, Promise<FunctionProcess>>();
+    const functionFor = (variant: TargetVariant): Promise<FunctionProcess> => {
+      if (variant === 'configured') return Promise.resolve(fn);
+      let started = byVariant.get(variant);
+      if (!started) {
+        const { provisioned: p } = ready();
+        started = runFunction(variantEnvironment(p.functionEnvironment, variant, (t) => withPinpointApp(t, p.otherPinpointAppId)));
+        byVariant.set(variant, started);
+      }
+      return started;
+    };
 
-    const get = await fn.invoke({ operation: 'getEndpoint', target: targetName, endpointId: ENDPOINT_ID });
-    expect(get.error).toBeUndefined();
-    expect(get.result).toMatchObject({
-      status: 'ok',
-      operation: 'getEndpoint',
-      endpoint: { ChannelType: sampleEndpoint.ChannelType, Address: sampleEndpoint.Address, OptOut: sampleEndpoint.OptOut },
+    test.each(ENDPOINT_CASES.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+      const { stack: s } = ready();
+      s.requests.reset();
+      const out = await (await functionFor(c.variant)).invoke(c.event(targetName));
+      expect(normalise(out, targetName)).toMatchObject(c.expect);
+      const pinpoint = s.requests.list().filter((r) => r.service === 'pinpoint');
+      if (c.variant === 'other-region') {
+        // Refused by IAM (the grant names one region), not by a missing app.
+        expect(pinpoint.length).toBeGreaterThan(0);
+        expect(pinpoint.every((r) => r.status === 403 && r.decision !== undefined && r.decision !== 'Allowed')).toBe(true);
+      }
+      if ('errorType' in c.expect && c.expect.errorType === 'InvalidRequestError') expect(pinpoint).toEqual([]);
     });
 
-    // The write landed in the target account's app, as its own operator sees it.
-    const asOperator = pinpointClient(s.endpoint, await s.operatorCredentials(s.accounts.target), p.region);
-    const seen = await asOperator.send(new GetEndpointCommand({ ApplicationId: p.pinpointAppId, EndpointId: ENDPOINT_ID }));
-    expect(seen.EndpointResponse?.ChannelType).toBe(sampleEndpoint.ChannelType);
-    expect(s.requests.count({ service: 'pinpoint', action: 'UpdateEndpoint', status: 202 })).toBeGreaterThanOrEqual(1); // Pinpoint answers 202 Accepted
+    test('the writes landed in the target account\'s app, as its own operator sees it', async () => {
+      const { stack: s, provisioned: p } = ready();
+      const asOperator = pinpointClient(s.endpoint, await s.operatorCredentials(s.accounts.target), p.region);
+      const seen = await asOperator.send(new GetEndpointCommand({ ApplicationId: p.pinpointAppId, EndpointId: CASE_ENDPOINT_ID }));
+      expect(seen.EndpointResponse?.ChannelType).toBe(sampleEndpoint.ChannelType);
+      expect(seen.EndpointResponse?.User?.UserId).toBe('user-42');
+      await expect(
+        asOperator.send(new GetEndpointCommand({ ApplicationId: p.otherPinpointAppId, EndpointId: CASE_ENDPOINT_ID })),
+      ).rejects.toMatchObject({ name: 'NotFoundException' });
+    });
   });
 
   test('DeleteEndpoint with the assumed target-role credentials is refused; GetEndpoint with them is not', async () => {
@@ -135,32 +154,6 @@ describe('cross-account flow on the local stack', () => {
 
     const still = await client.send(new GetEndpointCommand({ ApplicationId: p.pinpointAppId, EndpointId: ENDPOINT_ID }));
     expect(still.EndpointResponse?.Address).toBe(sampleEndpoint.Address);
-  });
-
-  test('an endpoint of another app in the target account, through the function: AccessDeniedError', async () => {
-    const { provisioned: p } = ready();
-    const other = await runFunction(
-      withTargets(p.functionEnvironment, (t) => ({ ...t, 'other-app': withPinpointApp(target, p.otherPinpointAppId) })),
-    );
-    const out = await other.invoke({ operation: 'updateEndpoint', target: 'other-app', endpointId: ENDPOINT_ID, endpoint: sampleEndpoint });
-    expect(out.result).toBeUndefined();
-    expect(out.error?.errorType).toBe('AccessDeniedError');
-  });
-
-  test('the same app id in another region, through the function: AccessDeniedError', async () => {
-    const { stack: s, provisioned: p } = ready();
-    const otherRegion = p.region === 'us-west-2' ? 'us-east-1' : 'us-west-2';
-    const regional = await runFunction(
-      withTargets(p.functionEnvironment, (t) => ({ ...t, 'other-region': { ...target, region: otherRegion } })),
-    );
-    s.requests.reset();
-    const out = await regional.invoke({ operation: 'getEndpoint', target: 'other-region', endpointId: ENDPOINT_ID });
-    expect(out.result).toBeUndefined();
-    expect(out.error?.errorType).toBe('AccessDeniedError');
-    // Refused by IAM (the grant names one region), not by a missing app.
-    const pinpoint = s.requests.list().filter((r) => r.service === 'pinpoint');
-    expect(pinpoint.length).toBeGreaterThan(0);
-    expect(pinpoint.every((r) => r.status === 403 && r.decision !== undefined && r.decision !== 'Allowed')).toBe(true);
   });
 
   test('another role of the source account, allowed sts:AssumeRole by its own policy, is refused by the trust policy', async () => {
@@ -203,18 +196,13 @@ describe('cross-account flow on the local stack', () => {
   });
 
   test('a missing or wrong ExternalId is refused; the configured one is accepted', async () => {
-    const { stack: s, provisioned: p } = ready();
+    const { stack: s } = ready();
     const missing = await refusal(assumeRole(s.endpoint, executionCredentials, target.roleArn));
     expect(missing).toEqual({ name: 'AccessDenied', status: 403 });
     const wrong = await refusal(assumeRole(s.endpoint, executionCredentials, target.roleArn, { externalId: `${EXTERNAL_ID}-wrong` }));
     expect(wrong).toEqual({ name: 'AccessDenied', status: 403 });
     await expect(assumeRole(s.endpoint, executionCredentials, target.roleArn, { externalId: EXTERNAL_ID })).resolves.toHaveProperty('accessKeyId');
-
-    const withoutId = await runFunction(
-      withTargets(p.functionEnvironment, (t) => Object.fromEntries(Object.entries(t).map(([k, v]) => [k, { ...v, externalId: undefined }]))),
-    );
-    const out = await withoutId.invoke({ operation: 'getEndpoint', target: targetName, endpointId: ENDPOINT_ID });
-    expect(out.error?.errorType).toBe('AssumeRoleDeniedError');
+    // Through the function: the 'no-external-id' endpoint case.
   });
 
   test('after the target session expires the bundle assumes the role again and goes on', async () => {

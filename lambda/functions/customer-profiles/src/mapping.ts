@@ -183,8 +183,9 @@ export function toEndpoint(endpointId: string, profile: Profile): EndpointRespon
     ...defined({
       Address: storedAddress(profile),
       ChannelType: attributes[ATTR.channelType] as ChannelType | undefined,
-      OptOut: attributes[ATTR.optOut],
-      EndpointStatus: attributes[ATTR.endpointStatus],
+      // Pinpoint's defaults for an endpoint created without them: NONE and ACTIVE.
+      OptOut: attributes[ATTR.optOut] ?? 'NONE',
+      EndpointStatus: attributes[ATTR.endpointStatus] ?? 'ACTIVE',
       EffectiveDate: attributes[ATTR.effectiveDate],
       Attributes: withPrefix(attributes, PREFIX.Attributes, stringList),
       Metrics: withPrefix(attributes, PREFIX.Metrics, Number),

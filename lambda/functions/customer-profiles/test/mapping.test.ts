@@ -47,7 +47,8 @@ describe('round trip: every Pinpoint field comes back from the profile', () => {
     const now = new Date('2026-11-30T00:00:00.000Z');
     const profile = apply({ ProfileId: 'p1' }, toProfileFields('ep-1', request, undefined, now));
     const { RequestId: _r, ...expected } = request;
-    expect(toEndpoint('ep-1', profile)).toEqual({ Id: 'ep-1', EffectiveDate: now.toISOString(), ...expected });
+    // OptOut and EndpointStatus default to Pinpoint's values for a new endpoint (NONE, ACTIVE).
+    expect(toEndpoint('ep-1', profile)).toEqual({ Id: 'ep-1', EffectiveDate: now.toISOString(), OptOut: 'NONE', EndpointStatus: 'ACTIVE', ...expected });
   });
 });
 

@@ -35,7 +35,7 @@ test('create when absent: the object type is defined once, the service creates t
   expect(result).toMatchObject({ created: true, profileId: expect.stringMatching(/^[0-9a-f]{32}$/), requestId: expect.any(String) });
   expect(local.operations).toEqual(['SearchProfiles', 'PutProfileObject', 'PutProfileObjectType', 'PutProfileObject', 'SearchProfiles', 'UpdateProfile']);
   expect((await client.send(new GetProfileObjectTypeCommand({ DomainName: 'crm', ObjectTypeName: ENDPOINT_OBJECT_TYPE }))).AllowProfileCreation).toBe(true);
-  await expect(getEndpoint(client, 'crm', 'user-42-phone')).resolves.toEqual({ Id: 'user-42-phone', ChannelType: 'SMS', Address: '+15555550100', OptOut: 'NONE', EffectiveDate: expect.any(String) });
+  await expect(getEndpoint(client, 'crm', 'user-42-phone')).resolves.toEqual({ Id: 'user-42-phone', ChannelType: 'SMS', Address: '+15555550100', OptOut: 'NONE', EndpointStatus: 'ACTIVE', EffectiveDate: expect.any(String) });
 
   local.operations.length = 0;
   await updateEndpoint(client, 'crm', 'user-43-phone', { ChannelType: 'SMS', Address: '+15555550199' }, noWait);
@@ -54,6 +54,8 @@ test('update when present: one SearchProfiles and one UpdateProfile, fields merg
     Address: 'a@example.com',
     Attributes: { a: ['1'], b: ['2'] },
     User: { UserId: 'u-1' },
+    OptOut: 'NONE', // Pinpoint's defaults for a new endpoint
+    EndpointStatus: 'ACTIVE',
     EffectiveDate: expect.any(String),
   });
   expect(await profilesOf('ep-1')).toHaveLength(1);
