@@ -97,7 +97,7 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
 
   const latency = ctx.latency[plugin.name];
   if (latency) await sleep(latency);
-  const fault = ctx.faults.take(plugin.name);
+  const fault = ctx.faults.take(plugin.name, url.pathname);
   if (fault === 'throttle') return ret(errorResponse(shape, shape.throttle, name, 'Rate exceeded'));
   if (fault === 'server-error') return ret(errorResponse(shape, shape.serverError, name, 'We encountered an internal error. Please try again.'));
 
