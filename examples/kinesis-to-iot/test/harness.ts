@@ -23,6 +23,16 @@ export interface Invocation {
   error?: string;
 }
 
+export interface PutRecord {
+  shard: string;
+  seq: string;
+}
+
+/** The invocations that carried the record `put` (same shard, same sequence number). */
+export function invocationsOf(invocations: readonly Invocation[], put: PutRecord): Invocation[] {
+  return invocations.filter((c) => c.shard === put.shard && c.seqs.includes(put.seq));
+}
+
 export interface FailureMessage {
   requestContext: { condition: string; approximateInvokeCount: number; functionArn: string };
   KinesisBatchInfo: { shardId: string; startSequenceNumber: string; endSequenceNumber: string; batchSize: number; streamArn: string };
@@ -38,8 +48,8 @@ export interface Harness {
   readonly invocations: Invocation[];
   /** called with the event before each invocation starts (fault injection) */
   beforeInvoke?: ((invocationIndex: number, event: { Records: unknown[] }) => void) | undefined;
-  /** puts records (JSON or raw bytes) in order, 500 per call; returns their sequence numbers */
-  put(records: { data: Buffer; partitionKey: string }[]): Promise<string[]>;
+  /** puts records in order, 500 per call; returns where each went (sequence numbers are unique per shard only) */
+  put(records: { data: Buffer; partitionKey: string }[]): Promise<PutRecord[]>;
   /** reads and deletes every message of the on-failure queue */
   drainFailures(): Promise<FailureMessage[]>;
   /** IoT publishes below the deployment's topic prefix */
@@ -50,10 +60,15 @@ export interface Harness {
 export async function startHarness(stack: LocalStack, source: AppliedRoot, opts: { topicPrefix: string; env?: Record<string, string> }): Promise<Harness> {
   const fn = await startFunction(stack, source, opts.env);
   const invocations: Invocation[] = [];
-  // a provider: the stack clock may move past an operator session's expiry (soak)
-  const operator = () => stack.operatorCredentials(stack.accounts.source);
-  const kinesis = new KinesisClient({ endpoint: stack.endpoint, region: REGION, credentials: operator, requestHandler: new NodeHttpHandler() });
-  const sqs = new SQSClient({ endpoint: stack.endpoint, region: REGION, credentials: operator });
+  // fresh operator credentials per use: the soak moves the stack clock past an operator session's expiry,
+  // and the SDK would keep a session it believes valid by the real clock
+  const clients = async () => {
+    const credentials = await stack.operatorCredentials(stack.accounts.source);
+    return {
+      kinesis: new KinesisClient({ endpoint: stack.endpoint, region: REGION, credentials, requestHandler: new NodeHttpHandler() }),
+      sqs: new SQSClient({ endpoint: stack.endpoint, region: REGION, credentials }),
+    };
+  };
   const harness: Harness = {
     stack,
     source,
@@ -62,32 +77,42 @@ export async function startHarness(stack: LocalStack, source: AppliedRoot, opts:
     invocations,
     poller: undefined as unknown as EventSourceMappings,
     async put(records) {
-      const seqs: string[] = [];
-      for (let start = 0; start < records.length; start += 500) {
-        const chunk = records.slice(start, start + 500);
-        const out = await kinesis.send(new PutRecordsCommand({ StreamName: source.output('stream_name'), Records: chunk.map((r) => ({ Data: r.data, PartitionKey: r.partitionKey })) }));
-        if (out.FailedRecordCount) throw new Error(`PutRecords: ${out.FailedRecordCount} records failed`);
-        seqs.push(...out.Records!.map((r) => r.SequenceNumber!));
+      const { kinesis, sqs } = await clients();
+      sqs.destroy();
+      try {
+        const put: PutRecord[] = [];
+        for (let start = 0; start < records.length; start += 500) {
+          const chunk = records.slice(start, start + 500);
+          const out = await kinesis.send(new PutRecordsCommand({ StreamName: source.output('stream_name'), Records: chunk.map((r) => ({ Data: r.data, PartitionKey: r.partitionKey })) }));
+          if (out.FailedRecordCount) throw new Error(`PutRecords: ${out.FailedRecordCount} records failed`);
+          put.push(...out.Records!.map((r) => ({ shard: r.ShardId!, seq: r.SequenceNumber! })));
+        }
+        return put;
+      } finally {
+        kinesis.destroy();
       }
-      return seqs;
     },
     async drainFailures() {
+      const { sqs, kinesis } = await clients();
+      kinesis.destroy();
       const messages: FailureMessage[] = [];
-      for (;;) {
-        const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.output('failure_queue_url'), MaxNumberOfMessages: 10 }));
-        if (!out.Messages?.length) return messages;
-        for (const m of out.Messages) {
-          messages.push(JSON.parse(m.Body!) as FailureMessage);
-          await sqs.send(new DeleteMessageCommand({ QueueUrl: source.output('failure_queue_url'), ReceiptHandle: m.ReceiptHandle! }));
+      try {
+        for (;;) {
+          const out = await sqs.send(new ReceiveMessageCommand({ QueueUrl: source.output('failure_queue_url'), MaxNumberOfMessages: 10 }));
+          if (!out.Messages?.length) return messages;
+          for (const m of out.Messages) {
+            messages.push(JSON.parse(m.Body!) as FailureMessage);
+            await sqs.send(new DeleteMessageCommand({ QueueUrl: source.output('failure_queue_url'), ReceiptHandle: m.ReceiptHandle! }));
+          }
         }
+      } finally {
+        sqs.destroy();
       }
     },
     published: () => stack.services.iot.published().filter((m) => m.topic.startsWith(`${opts.topicPrefix}/`)),
     async stop() {
       await harness.poller?.stop();
       await fn.stop();
-      kinesis.destroy();
-      sqs.destroy();
     },
   };
   const invoke = async (event: unknown) => {

@@ -22,7 +22,7 @@ import { startLocalStack } from '../../../stack/src/local-stack';
 import type { LocalStack } from '../../../stack/src/types';
 import type { Check, ScenarioContext } from '../../../scripts/demo/scenario';
 import { applySource, applyTarget, names, REGION } from './deploy';
-import { retryStartViolations, startHarness, type Harness } from './harness';
+import { invocationsOf, retryStartViolations, startHarness, type Harness } from './harness';
 import { scenario, SCENARIO_PREFIX } from './scenario';
 import { soakOn } from './soak';
 
@@ -47,7 +47,8 @@ let scenarioRun: Promise<Check[]>;
 const logLines: string[] = [];
 const log = (line: string) => logLines.push(line);
 
-function runScenario(): Promise<Check[]> {
+/** The scenario, then its cleanups (its function, its two roots' destroy) at once, while order A runs. */
+async function runScenario(): Promise<Check[]> {
   const checks: Check[] = [];
   const ctx: ScenarioContext = {
     stack,
@@ -56,7 +57,12 @@ function runScenario(): Promise<Check[]> {
     onCleanup: (fn) => cleanups.push(fn),
     log,
   };
-  return scenario.run(ctx).then(() => checks);
+  try {
+    await scenario.run(ctx);
+  } finally {
+    await Promise.all(cleanups.splice(0).map((fn) => fn()));
+  }
+  return checks;
 }
 
 beforeAll(async () => {
@@ -90,12 +96,12 @@ it('order A: 1,000 records in, 1,000 distinct publishes; one record fails twice 
   }
   // the flaky record's publish is throttled 6 times: 2 invocations x 3 SDK attempts (CROSS_ACCOUNT_MAX_ATTEMPTS)
   stack.injectFault('iot-data', 'throttle', 6, { pathPrefix: `/topics/${encodeURIComponent(flakyTopic)}` });
-  const seqs = await harness.put(input);
+  const put = await harness.put(input);
   await harness.poller.idle();
   stack.clearFaults();
 
-  const seqOfId = new Map(input.map((r, k) => [r.id, seqs[k]!] as const));
-  const poisonSeqs = input.flatMap((r, k) => (r.id === undefined ? [seqs[k]!] : []));
+  const putOfId = new Map(input.map((r, k) => [r.id, put[k]!] as const));
+  const poison = input.flatMap((r, k) => (r.id === undefined ? [put[k]!] : []));
 
   // every valid record published at least once, to its topic, with its payload; nothing else under the prefix
   const published = harness.published();
@@ -108,9 +114,8 @@ it('order A: 1,000 records in, 1,000 distinct publishes; one record fails twice 
   })).toBe(true);
 
   // the flaky record: in 3 invocations, reported failed in the first 2, published once
-  const flakySeq = seqOfId.get(700)!;
-  const withFlaky = harness.invocations.filter((c) => c.seqs.includes(flakySeq));
-  expect(withFlaky.map((c) => c.failed.includes(flakySeq))).toEqual([true, true, false]);
+  const flaky = putOfId.get(700)!;
+  expect(invocationsOf(harness.invocations, flaky).map((c) => c.failed.includes(flaky.seq))).toEqual([true, true, false]);
   expect(published.filter((m) => m.topic === flakyTopic)).toHaveLength(1);
   expect(stack.requests.list().filter((r) => r.service === 'iot-data' && r.status === 429)).toHaveLength(6);
 
@@ -119,14 +124,15 @@ it('order A: 1,000 records in, 1,000 distinct publishes; one record fails twice 
   expect(retryStartViolations(harness.invocations)).toEqual([]);
 
   // each malformed record: reported failed in 1 + MAX_RETRIES invocations, never published, its batch's metadata in the on-failure queue
-  for (const seq of poisonSeqs) {
-    expect(harness.invocations.filter((c) => c.seqs.includes(seq)).map((c) => c.failed.includes(seq))).toEqual(Array(1 + MAX_RETRIES).fill(true));
+  for (const p of poison) {
+    expect(invocationsOf(harness.invocations, p).map((c) => c.failed.includes(p.seq))).toEqual(Array(1 + MAX_RETRIES).fill(true));
   }
   const failures = await harness.drainFailures();
-  expect(failures.map((f) => f.KinesisBatchInfo.startSequenceNumber).sort()).toEqual([...poisonSeqs].sort());
+  const key = (shard: string, seq: string) => `${shard}:${seq}`;
+  expect(failures.map((f) => key(f.KinesisBatchInfo.shardId, f.KinesisBatchInfo.startSequenceNumber)).sort()).toEqual(poison.map((p) => key(p.shard, p.seq)).sort());
   expect(failures.every((f) => f.requestContext.condition === 'RetryAttemptsExhausted' && f.requestContext.approximateInvokeCount === 1 + MAX_RETRIES)).toBe(true);
   expect(failures.every((f) => f.KinesisBatchInfo.streamArn === harness.source.output('stream_arn'))).toBe(true);
-  expect(harness.fn.logs().filter((l) => l.includes('record refused')).length).toBe(poisonSeqs.length * (1 + MAX_RETRIES));
+  expect(harness.fn.logs().filter((l) => l.includes('record refused')).length).toBe(poison.length * (1 + MAX_RETRIES));
 
   // one DescribeEndpoint and one AssumeRole for the whole run (one cold start); no invocation failed as a whole
   expect(stack.requests.count({ service: 'iot', action: 'DescribeEndpoint', status: 200 })).toBeLessThanOrEqual(2); // A's and the scenario's
@@ -142,6 +148,7 @@ it('order B (the demo scenario): refused before the target root exists, then wor
 });
 
 it('soak at 1,000 records: throttled publishes, an STS outage on the stack clock, a killed function process: 0 lost', async () => {
+  await scenarioRun.catch(() => undefined); // no Terraform run may span the clock jump
   const result = await soakOn(harness, { records: 1000, runId: 'make-test' });
   console.log(`kinesis-to-iot soak: ${JSON.stringify(result)}`);
   expect(result.records_in).toBe(1000);
@@ -150,18 +157,14 @@ it('soak at 1,000 records: throttled publishes, an STS outage on the stack clock
   expect(result.duplicates).toBeGreaterThan(0); // the killed batch and the retried tails are published again
   expect(result.throttled).toBeGreaterThan(0);
   expect(result.sts_refused).toBeGreaterThan(0);
-  expect(result.killed_invocations).toBe(1);
+  expect(result.killed_processes).toBe(1);
+  expect(result.killed_invocations).toBeGreaterThanOrEqual(1); // the batches in flight in it (one per shard at most)
 });
 
 it('terraform destroy leaves nothing in either account', async () => {
   await harness.stop();
-  // order A's roots and the scenario's cleanups (its own order) side by side
-  await Promise.all([
-    ...roots.map((r) => r.destroy()),
-    (async () => {
-      for (const fn of cleanups.splice(0).reverse()) await fn();
-    })(),
-  ]);
+  await Promise.all(roots.map((r) => r.destroy())); // the scenario destroyed its own roots when it ended
+  await scenarioRun;
   const src = await stack.operatorCredentials(stack.accounts.source);
   const tgt = await stack.operatorCredentials(stack.accounts.target);
   const cfg = (credentials: typeof src) => ({ endpoint: stack.endpoint, region: REGION, credentials });

@@ -27,7 +27,9 @@ export interface SoakResult {
   throttled: number;
   /** STS requests refused during the outage */
   sts_refused: number;
-  /** invocations that ended with the process killed */
+  /** function processes killed (1) */
+  killed_processes: number;
+  /** invocations in flight in the killed process (one per shard at most: the shards share the process here) */
   killed_invocations: number;
   invocations: number;
   /** batches in the on-failure queue (each would need a redrive; 0 expected) */
@@ -60,14 +62,24 @@ export async function soakOn(harness: Harness, opts: SoakOptions): Promise<SoakR
   const firstInvocation = harness.invocations.length;
   const logBefore = stack.requests.list().length;
 
-  // the kill: the 3rd invocation of the run, 40 ms in
-  const killAt = firstInvocation + 2;
-  // the outage: from the 6th invocation until 2 invocations have failed in it
-  const outageAt = firstInvocation + 5;
+  // once the records are in (the outage expires the operator's session too): the kill in the 3rd invocation
+  // from then, 40 ms in; the outage from the 6th until 2 invocations have failed in it
+  let killAt = Infinity;
+  let outageAt = Infinity;
   let outage: { failedFrom: number } | undefined;
   let outageOver: Promise<void> | undefined;
-  harness.beforeInvoke = (index) => {
-    if (index === killAt) setTimeout(() => harness.fn.kill(), 40);
+  let killed = 0;
+  const beforeInvoke = (index: number): void => {
+    if (killAt === Infinity) {
+      killAt = index + 2;
+      outageAt = index + 5;
+    }
+    if (index === killAt) {
+      setTimeout(() => {
+        killed++;
+        harness.fn.kill();
+      }, 40);
+    }
     if (index === outageAt && !outage) {
       outage = { failedFrom: index };
       stack.injectFault('sts', 'server-error', Infinity);
@@ -89,6 +101,7 @@ export async function soakOn(harness: Harness, opts: SoakOptions): Promise<SoakR
   try {
     const input = Array.from({ length: opts.records }, (_, i) => ({ data: Buffer.from(JSON.stringify({ run: runId, i })), partitionKey: `dev-${i % 64}` }));
     await harness.put(input);
+    harness.beforeInvoke = beforeInvoke;
     await harness.poller.idle();
     await outageOver;
     await harness.poller.idle();
@@ -109,6 +122,7 @@ export async function soakOn(harness: Harness, opts: SoakOptions): Promise<SoakR
     lost: opts.records - distinct.size,
     throttled: requests.filter((r) => r.service === 'iot-data' && r.status === 429).length,
     sts_refused: requests.filter((r) => r.service === 'sts' && r.status >= 500).length,
+    killed_processes: killed,
     killed_invocations: invocations.filter((c) => c.error === 'Runtime.ExitError').length,
     invocations: invocations.length,
     on_failure_batches: failures.length,
