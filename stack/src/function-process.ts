@@ -35,6 +35,9 @@ export interface FunctionProcess {
   logs(): string[];
   /** process.memoryUsage() of the function process, plus its peak RSS so far (bytes). */
   memoryUsage(): Promise<FunctionMemoryUsage>;
+  /** Kills the current sandbox process at once (SIGKILL), as a crash: an invocation in flight fails with
+   *  `Runtime.ExitError` and the next one runs in a fresh process with a fresh init. */
+  kill(): void;
   stop(): Promise<void>;
 }
 
@@ -61,6 +64,7 @@ const repoRoot = path.resolve(__dirname, '..', '..');
 export const defaultBundlePath = path.join(repoRoot, 'dist', 'index.js');
 const hostPath = path.join(__dirname, 'function-host.cjs');
 const preloadPath = path.join(__dirname, 'clock-preload.cjs');
+const dnsPreloadPath = path.join(__dirname, 'localhost-dns-preload.cjs');
 
 type HostMessage =
   | { type: 'ready' }
@@ -109,8 +113,8 @@ async function spawnFunctionHost(opts: FunctionProcessOptions): Promise<Function
   const child: ChildProcess = fork(hostPath, [], {
     env: functionEnvironment(opts),
     execPath: process.execPath,
-    // Plain node: no loaders inherited from the parent (jest/tsx), only the clock preload.
-    execArgv: ['--require', preloadPath],
+    // Plain node: no loaders inherited from the parent (jest/tsx), only the clock and `.localhost` DNS preloads.
+    execArgv: ['--require', preloadPath, '--require', dnsPreloadPath],
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   });
   for (const stream of [child.stdout, child.stderr]) {
@@ -189,6 +193,9 @@ async function spawnFunctionHost(opts: FunctionProcessOptions): Promise<Function
       if (reply.type !== 'memoryUsage') throw new Error(`unexpected reply from function process: ${reply.type}`);
       return reply.usage;
     },
+    kill() {
+      if (!exited) child.kill('SIGKILL');
+    },
     async stop() {
       if (exited) return;
       child.kill('SIGTERM');
@@ -238,6 +245,7 @@ export async function startFunctionProcess(opts: FunctionProcessOptions): Promis
     },
     logs: () => [...earlierLogs, ...host.logs()],
     memoryUsage: async () => (await sandbox()).memoryUsage(),
+    kill: () => host.kill(),
     stop: () => host.stop(),
   };
 }

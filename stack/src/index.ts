@@ -5,6 +5,7 @@ export type { EventSourceMappings, EventSourceOptions, Invoker } from './event-s
 export type {
   Credentials,
   Decision,
+  FaultOptions,
   EmulatedServices,
   Latency,
   LocalStack,

@@ -89,7 +89,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
         Object.assign(latency, next);
       },
       invalidatePolicyCache: () => identities.invalidate(),
-      injectFault: (service, kind, times = 1) => faults.add(service, kind, times),
+      injectFault: (service, kind, times = 1, options) => faults.add(service, kind, times, options),
       clearFaults: () => faults.clear(),
 
       async operatorCredentials(accountId: string): Promise<Credentials> {

@@ -1,5 +1,8 @@
 /** The public shapes of the local stack (stack/README.md describes them). */
 
+import type { FaultOptions } from './gateway/faults';
+export type { FaultOptions } from './gateway/faults';
+
 export interface Credentials {
   accessKeyId: string;
   secretAccessKey: string;
@@ -108,8 +111,10 @@ export interface LocalStack {
   /** The next `times` (default 1) requests to `service` (a plug-in name: 'sts', 'pinpoint', 's3', …) fail before
    *  IAM is evaluated: 'throttle', 'server-error', 'access-denied' or 'expired-token', in the service's own error
    *  form (services/errors.ts: e.g. Pinpoint 429 TooManyRequestsException, STS 400 Throttling, S3 400 ExpiredToken).
-   *  Injected answers appear in the request log. */
-  injectFault(service: string, kind: 'throttle' | 'server-error' | 'access-denied' | 'expired-token', times?: number): void;
+   *  Injected answers appear in the request log. `times` may be Infinity (until clearFaults); `options` narrow the
+   *  rule to a URL path prefix and/or make it fire with a probability per matching request (a request that passes
+   *  does not use up `times`). */
+  injectFault(service: string, kind: 'throttle' | 'server-error' | 'access-denied' | 'expired-token', times?: number, options?: FaultOptions): void;
   clearFaults(): void;
   /** idempotent; kills moto, closes the gateway */
   stop(): Promise<void>;

@@ -55,3 +55,30 @@ it.each([
   const { invoked } = await run({ maximumRetryAttempts: 1 }, [1, 2].map((n) => record(n)), () => (++calls === 1 ? { result } : { result: null }));
   expect(invoked).toEqual([['101', '102'], ['101', '102']]);
 });
+
+it('keeps a given-up batch when its on-failure delivery fails, and delivers it on the next step without invoking again', async () => {
+  const unread = [record(1), record(2)];
+  const invoked: string[][] = [];
+  const delivered: string[][] = [];
+  let deliveries = 0;
+  const consumer = new ShardConsumer(
+    { ...BASE, maximumRetryAttempts: 0 },
+    {
+      read: async (limit) => unread.splice(0, limit),
+      invoke: async (batch) => {
+        invoked.push(batch.map((r) => r.SequenceNumber));
+        return { error: { errorType: 'Error' } };
+      },
+      fail: async (batch) => {
+        if (++deliveries === 1) throw new Error('socket hang up');
+        delivered.push(batch.map((r) => r.SequenceNumber));
+      },
+      now: () => 1_000_000,
+      sleep: async () => undefined,
+    },
+  );
+  await expect(consumer.step()).rejects.toThrow('socket hang up');
+  while (await consumer.step());
+  expect(invoked).toEqual([['101', '102']]);
+  expect(delivered).toEqual([['101', '102']]);
+});

@@ -64,8 +64,9 @@ export async function startEventSourceMappings(stack: Stack, options: EventSourc
     const operatorLambda = new LambdaClient({ endpoint: stack.endpoint, region, credentials: await stack.operatorCredentials(account) });
     const roleArn = (await operatorLambda.send(new GetFunctionCommand({ FunctionName: functionArn }))).Configuration!.Role!;
     const credentials: Credentials = await stack.lambdaServiceCredentials(roleArn);
-    const kinesis = new KinesisClient({ endpoint: stack.endpoint, region, credentials, requestHandler: new NodeHttpHandler(), maxAttempts: 1 });
-    const sqs = new SQSClient({ endpoint: stack.endpoint, region, credentials, maxAttempts: 1 });
+    // a few attempts: a keep-alive socket the gateway closed while the shard was busy fails once ("socket hang up")
+    const kinesis = new KinesisClient({ endpoint: stack.endpoint, region, credentials, requestHandler: new NodeHttpHandler(), maxAttempts: 3 });
+    const sqs = new SQSClient({ endpoint: stack.endpoint, region, credentials, maxAttempts: 3 });
     const streamArn = mapping.EventSourceArn!;
     const destination = mapping.DestinationConfig?.OnFailure?.Destination;
     const settings = {

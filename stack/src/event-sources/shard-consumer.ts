@@ -7,7 +7,8 @@
  *   BisectBatchOnFunctionError, split in two halves retried separately;
  * - after MaximumRetryAttempts retries (-1: no limit), or once the oldest
  *   record is older than MaximumRecordAgeInSeconds (-1: no limit), the batch
- *   goes to the on-failure destination and the shard moves on.
+ *   goes to the on-failure destination and the shard moves on; when that
+ *   delivery fails, the shard retries the delivery before anything else.
  */
 import type { FailureCondition, StreamRecord } from './kinesis-records';
 
@@ -32,6 +33,8 @@ export interface ShardIo {
 interface Pending {
   records: StreamRecord[];
   retries: number;
+  /** set once the batch is given up: only its on-failure delivery is left (retried until it succeeds) */
+  failure?: { condition: FailureCondition; invokeCount: number; functionError?: string };
 }
 
 /** Sequence numbers compare as integers (they are decimal strings of up to 56 digits). */
@@ -73,13 +76,28 @@ export class ShardConsumer {
     return this.settings.maximumRetryAttempts !== -1 && retries > this.settings.maximumRetryAttempts;
   }
 
+  /** Sends a given-up batch to the on-failure destination; when that fails, the shard stays on it (as Lambda does). */
+  private async deliverFailure(batch: Pending & { failure: NonNullable<Pending['failure']> }): Promise<void> {
+    try {
+      await this.io.fail(batch.records, batch.failure.condition, batch.failure.invokeCount, batch.failure.functionError);
+    } catch (error) {
+      this.queue.unshift(batch);
+      throw error;
+    }
+  }
+
+  private giveUp(records: StreamRecord[], retries: number, condition: FailureCondition, invokeCount: number, functionError?: string): Promise<void> {
+    return this.deliverFailure({ records, retries, failure: { condition, invokeCount, ...(functionError ? { functionError } : {}) } });
+  }
+
   private async process(batch: Pending): Promise<void> {
-    if (this.tooOld(batch.records)) return this.io.fail(batch.records, 'RecordAgeExceeded', batch.retries);
+    if (batch.failure) return this.deliverFailure(batch as Pending & { failure: NonNullable<Pending['failure']> });
+    if (this.tooOld(batch.records)) return this.giveUp(batch.records, batch.retries, 'RecordAgeExceeded', batch.retries);
     const outcome = await this.io.invoke(batch.records);
     const invokeCount = batch.retries + 1;
     if (outcome.error) {
       const retries = batch.retries + 1;
-      if (this.exhausted(retries)) return this.io.fail(batch.records, 'RetryAttemptsExhausted', invokeCount, 'Unhandled');
+      if (this.exhausted(retries)) return this.giveUp(batch.records, retries, 'RetryAttemptsExhausted', invokeCount, 'Unhandled');
       if (this.settings.bisectOnError && batch.records.length > 1) {
         const half = Math.ceil(batch.records.length / 2);
         this.queue.unshift({ records: batch.records.slice(0, half), retries }, { records: batch.records.slice(half), retries });
@@ -92,7 +110,7 @@ export class ShardConsumer {
     if (failedFrom === undefined) return;
     const rest = batch.records.filter((r) => seq(r) >= failedFrom);
     const retries = batch.retries + 1;
-    if (this.exhausted(retries)) return this.io.fail(rest, 'RetryAttemptsExhausted', invokeCount);
+    if (this.exhausted(retries)) return this.giveUp(rest, retries, 'RetryAttemptsExhausted', invokeCount);
     this.queue.unshift({ records: rest, retries });
   }
 

@@ -97,7 +97,7 @@ async function route(ctx: GatewayContext, req: IncomingMessage, body: Buffer): P
 
   const latency = ctx.latency[plugin.name];
   if (latency) await sleep(latency);
-  const fault = ctx.faults.take(plugin.name);
+  const fault = ctx.faults.take(plugin.name, url.pathname);
   if (fault) return ret(errorResponse(shape, shape[FAULT_ANSWERS[fault].code], name, FAULT_ANSWERS[fault].message));
 
   if (ctx.credentials.isExpired(accessKeyId)) return ret(errorResponse(shape, shape.expiredToken, name, EXPIRED_TOKEN_MESSAGE));
