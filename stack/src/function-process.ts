@@ -217,14 +217,22 @@ export async function startFunctionProcess(opts: FunctionProcessOptions): Promis
   let host = await spawnFunctionHost({ ...opts, clockOffsetMs: offset });
   let reset = false;
   const earlierLogs: string[] = [];
+  // One replacement at a time: concurrent invocations after a crash share the fresh sandbox
+  // (two replacements would leave one child process running, and its IPC channel keeps the parent alive).
+  let replacing: Promise<FunctionProcess> | undefined;
   const sandbox = async (): Promise<FunctionProcess> => {
-    if (reset || !host.running()) {
+    if (replacing) return replacing;
+    if (!reset && host.running()) return host;
+    replacing = (async () => {
       earlierLogs.push(...host.logs());
       await host.stop();
       host = await spawnFunctionHost({ ...opts, clockOffsetMs: offset });
       reset = false;
-    }
-    return host;
+      return host;
+    })().finally(() => {
+      replacing = undefined;
+    });
+    return replacing;
   };
   return {
     async invoke(event, invokeOpts) {
@@ -246,6 +254,9 @@ export async function startFunctionProcess(opts: FunctionProcessOptions): Promis
     logs: () => [...earlierLogs, ...host.logs()],
     memoryUsage: async () => (await sandbox()).memoryUsage(),
     kill: () => host.kill(),
-    stop: () => host.stop(),
+    async stop() {
+      await replacing?.catch(() => undefined);
+      await host.stop();
+    },
   };
 }

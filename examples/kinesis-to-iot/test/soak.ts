@@ -13,6 +13,9 @@
  *
  * `runSoak({ records })` does it all on its own stack (both roots applied, then
  * destroyed); `soakOn(harness, …)` runs it on a deployment a test already has.
+ * The kill and the outage are triggered by the 3rd and 6th invocation after the
+ * records are in, so they need several batches (≥ 1,000 records at batch 100);
+ * `killed_processes` and `sts_refused` say whether they happened.
  */
 import { startLocalStack } from '../../../stack/src/local-stack';
 import { applySource, applyTarget, names } from './deploy';
