@@ -85,6 +85,16 @@ export const approaches: Record<ApproachId, Approach> = {
     bundlePath: dist('examples', 'forwarder', 'index.js'),
     invocable: ownDeployment('SSM, KMS, SQS and DynamoDB in the target account'),
     credentials: 'execution',
+    loadEnv: (env) =>
+      withSettings(env, {
+        configParameter: '/bench/forwarder/config',
+        credentialParameter: '/bench/forwarder/credential',
+        queueUrl: 'https://sqs.us-east-1.amazonaws.com/222222222222/bench-forwarder',
+        tableName: 'bench-items',
+        tableKey: 'id',
+        indexName: 'by-status',
+        indexKey: 'status',
+      }),
   },
   kinesisToIot: {
     id: 'kinesisToIot',
@@ -94,6 +104,7 @@ export const approaches: Record<ApproachId, Approach> = {
     bundlePath: dist('examples', 'kinesis-to-iot', 'index.js'),
     invocable: ownDeployment('a Kinesis event source and IoT in the target account'),
     credentials: 'execution',
+    loadEnv: (env) => withSettings(env, { topicPrefix: 'bench/telemetry' }),
   },
   functionNoPrefetch: {
     id: 'functionNoPrefetch',
