@@ -67,11 +67,19 @@ export function caseOf(item: unknown, index: number): { name: string; event: unk
 const BUILTIN = new Set(['Error', 'TypeError', 'RangeError', 'SyntaxError', 'ReferenceError', 'EvalError', 'URIError', 'AggregateError']);
 
 /** How a handler's answer to a bad event reads, and whether it is a typed rejection. */
-export function judge(result: { value?: unknown; error?: unknown }): { observed: string; rejected: boolean } {
+export function judge(result: { value?: unknown; error?: unknown }, event?: unknown): { observed: string; rejected: boolean } {
   if (result.error !== undefined) {
     const name = (result.error as { name?: unknown }).name;
     const typed = typeof name === 'string' && name.endsWith('Error') && !BUILTIN.has(name);
     return { observed: `${String(name)} thrown`, rejected: typed };
+  }
+  // A stream batch handler rejects bad records by reporting every one of them as failed (partial batch response).
+  const failures = (result.value as { batchItemFailures?: { itemIdentifier?: unknown }[] } | undefined)?.batchItemFailures;
+  if (Array.isArray(failures)) {
+    const records = ((event as { Records?: { kinesis?: { sequenceNumber?: unknown } }[] } | null)?.Records ?? []).map((r) => r?.kinesis?.sequenceNumber);
+    const reported = new Set(failures.map((f) => f.itemIdentifier));
+    const all = records.length > 0 && records.every((n) => reported.has(n));
+    return { observed: `${failures.length} of ${records.length} records reported failed`, rejected: all };
   }
   const status = (result.value as { statusCode?: unknown } | undefined)?.statusCode;
   if (typeof status === 'number') return { observed: `HTTP ${status}`, rejected: status >= 400 && status < 500 };
@@ -148,7 +156,7 @@ export async function runCorpus(source: CorpusSource): Promise<CorpusRow[]> {
       const result = await answer(run, c.event);
       await new Promise((r) => setTimeout(r, 20));
       const awsCalls = counter.count() - before;
-      const { observed, rejected } = 'timedOut' in result ? { observed: 'no answer', rejected: false } : judge(result);
+      const { observed, rejected } = 'timedOut' in result ? { observed: 'no answer', rejected: false } : judge(result, c.event);
       // The handler still answers: the next event (or the first again, after the last) gets an answer.
       const next = cases[(i + 1) % cases.length]!;
       const serving = !('timedOut' in (await answer(run, next.event)));
