@@ -288,8 +288,15 @@ resource "aws_lambda_function" "this" {
 
 check "retries_fit_in_function_timeout" {
   assert {
-    # STS then the target service, and both once more when an expired session is re-assumed.
-    condition     = 4 * var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) < var.timeout * 1000
-    error_message = "4 x max_attempts x (connect_timeout_ms + request_timeout_ms) is not below the function timeout (${var.timeout}s): a slow STS and target service (twice, when an expired session is re-assumed) can time the whole invocation out before the retries finish."
+    # STS then the target service, and both once more when an expired session is re-assumed:
+    # 4 phases of max_attempts attempts plus the SDK's backoff before each retry (at most
+    # 0.5 s x 2^(n-1) before retry n after throttling, capped at 20 s).
+    condition     = 4 * (var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) + local.max_backoff_ms) < var.timeout * 1000
+    error_message = "4 x (max_attempts x (connect_timeout_ms + request_timeout_ms) + backoff) = ${4 * (var.max_attempts * (var.connect_timeout_ms + var.request_timeout_ms) + local.max_backoff_ms)} ms is not below the function timeout (${var.timeout}s): a slow STS and target service (twice, when an expired session is re-assumed) can time the whole invocation out before the retries finish."
   }
+}
+
+locals {
+  # The SDK's largest standard-mode backoff over one call's retries (throttling: 0.5 s x 2^(n-1) before retry n, at most 20 s).
+  max_backoff_ms = sum(concat([0], [for n in range(1, var.max_attempts) : min(20000, 500 * pow(2, n - 1))]))
 }

@@ -124,7 +124,7 @@ variable "memory_size" {
 }
 
 variable "timeout" {
-  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then the target service, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout)."
+  description = "Function timeout in seconds (1-900). The default covers the worst case of the default retry settings: STS then the target service, twice when an expired session is re-assumed, each max_attempts x (connect + request timeout) plus the SDK's backoff between attempts: 4 x (3 x 4 s + 1.5 s) = 54 s."
   type        = number
   default     = 60
 

@@ -314,7 +314,7 @@ run "options_reach_resources" {
     account_id                     = "111111111111"
     description                    = "custom"
     memory_size                    = 512
-    timeout                        = 50
+    timeout                        = 55
     architecture                   = "x86_64"
     runtime                        = "nodejs22.x"
     reserved_concurrent_executions = 5
@@ -333,7 +333,7 @@ run "options_reach_resources" {
     condition = (
       aws_lambda_function.this.description == "custom" &&
       aws_lambda_function.this.memory_size == 512 &&
-      aws_lambda_function.this.timeout == 50 &&
+      aws_lambda_function.this.timeout == 55 &&
       aws_lambda_function.this.architectures == tolist(["x86_64"]) &&
       aws_lambda_function.this.runtime == "nodejs22.x" &&
       aws_lambda_function.this.reserved_concurrent_executions == 5
@@ -407,6 +407,23 @@ run "retries_longer_than_timeout_warn" {
     timeout = 5
   }
   expect_failures = [check.retries_fit_in_function_timeout]
+}
+
+# 4 x 3 x 4 s = 48 s of attempts fit in 50 s, but not with the backoff: 4 x (12 s + 1.5 s) = 54 s.
+run "backoff_counts_against_the_timeout" {
+  command = plan
+  variables {
+    timeout = 50
+  }
+  expect_failures = [check.retries_fit_in_function_timeout]
+}
+
+run "default_timeout_covers_attempts_and_backoff" {
+  command = plan
+  assert {
+    condition     = local.max_backoff_ms == 1500
+    error_message = "the default 3 attempts wait at most 0.5 s + 1 s between them"
+  }
 }
 
 # ---- every validation rejects a bad value -------------------------------------
