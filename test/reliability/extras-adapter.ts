@@ -148,6 +148,12 @@ export async function runCorpus(source: CorpusSource): Promise<CorpusRow[]> {
       handler = await source.loadHandler();
     });
     if (!handler) throw new Error(`corpus ${source.name}: loadHandler gave no handler`);
+    // What the module starts at load (the credential prefetch, a configuration read) is init, not a
+    // reaction to a bad event: let it finish (no request for 1 s, at most 15 s) before the first case.
+    for (let last = -1, waited = 0; counter.count() !== last && waited < 15_000; waited += 1000) {
+      last = counter.count();
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     const rows: CorpusRow[] = [];
     const cases = source.events.map(caseOf);
     const run = handler;
