@@ -7,7 +7,7 @@ bench: build ## Full benchmark (under 10 min on 2 cores): prints the figures, re
 	npx tsx bench/src/run.ts $(BENCH_ARGS)
 
 bench-smoke: build ## Smoke run of the benchmark harness (tiny counts; checks shapes and STS call counts, no timings)
-	npx jest -c bench/jest.config.js test/smoke test/goals test/kinesis
+	npx jest -c bench/jest.config.js test/smoke test/goals
 
 check-bundles: build ## Fail if a bundle's esbuild metafile (dist/**/*.meta.json) shows an unused credential provider
 	npx jest -c bench/jest.config.js test/bundle-contents test/shrink

@@ -5,9 +5,10 @@
  *
  * `json` is the approach's key in docs/benchmarks.json. An approach whose
  * bundle is absent (an example not built yet) gets null figures there with the
- * reason; one that cannot serve the bench's getEndpoint event on the
- * examples/local deployment (`invocable` is a reason string) gets bundle size
- * and module load only. Wiring a new bundle in is one entry here.
+ * reason. One that does not serve the bench's getEndpoint event on the
+ * examples/local deployment (`invocation: 'own-deployment'`) is measured on
+ * its example's deployment (bench/src/deployments). Wiring a new bundle in is
+ * one entry here (and, for an own deployment, a file in bench/src/deployments).
  */
 import path from 'node:path';
 
@@ -35,13 +36,13 @@ export interface Approach {
   bundlePath: string;
   /** Key in docs/benchmarks.json `approaches` (none: a variant shown in the page only). */
   json?: string;
-  /** true: serves the bench's getEndpoint event (every figure); a string: why it does not (size and load only). */
-  invocable: true | string;
+  /** bench-event: serves the bench's getEndpoint event on examples/local; own-deployment: measured on its example's deployment. */
+  invocation: 'bench-event' | 'own-deployment';
   /** Which credentials the execution environment gets: the source execution role's, or (direct) the target role's. */
   credentials: 'execution' | 'target';
   /** Extra environment for this approach only. */
   env?: Record<string, string>;
-  /** Changes to the deployment's environment that this bundle's init needs (module load of a non-invocable bundle). */
+  /** Changes to examples/local's environment that this bundle's init needs (module load of an own-deployment bundle). */
   loadEnv?: (functionEnv: Record<string, string>) => Record<string, string>;
 }
 
@@ -55,8 +56,6 @@ export function withSettings(functionEnv: Record<string, string>, settings: Reco
   return { CROSS_ACCOUNT_TARGETS: JSON.stringify(targets) };
 }
 
-const ownDeployment = (what: string): string => `needs its own deployment on the bench stack (${what}); not wired into the bench yet`;
-
 export const approaches: Record<ApproachId, Approach> = {
   function: {
     id: 'function',
@@ -64,16 +63,16 @@ export const approaches: Record<ApproachId, Approach> = {
     json: 'this:pinpoint',
     description: 'the shipped Pinpoint function (`dist/index.js` from `make build`)',
     bundlePath: dist('index.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
   },
   customerProfiles: {
     id: 'customerProfiles',
     label: 'this: customer-profiles',
     json: 'this:customer-profiles',
-    description: 'the shipped Customer Profiles function (`dist/customer-profiles/index.js`)',
+    description: 'the shipped Customer Profiles function (`dist/customer-profiles/index.js`) on examples/customer-profiles (`bench/src/deployments/customer-profiles.ts`)',
     bundlePath: dist('customer-profiles', 'index.js'),
-    invocable: ownDeployment('a Customer Profiles domain and the customer_profiles preset'),
+    invocation: 'own-deployment',
     credentials: 'execution',
     loadEnv: (env) => withSettings(env, { customerProfilesDomain: 'bench-domain' }),
   },
@@ -81,9 +80,9 @@ export const approaches: Record<ApproachId, Approach> = {
     id: 'forwarder',
     label: 'this: forwarder',
     json: 'this:forwarder',
-    description: 'the forwarder example (`dist/examples/forwarder/index.js`)',
+    description: 'the forwarder example (`dist/examples/forwarder/index.js`) on its roots (`bench/src/deployments/forwarder.ts`)',
     bundlePath: dist('examples', 'forwarder', 'index.js'),
-    invocable: ownDeployment('SSM, KMS, SQS and DynamoDB in the target account'),
+    invocation: 'own-deployment',
     credentials: 'execution',
     loadEnv: (env) =>
       withSettings(env, {
@@ -100,9 +99,9 @@ export const approaches: Record<ApproachId, Approach> = {
     id: 'kinesisToIot',
     label: 'this: kinesis-to-iot',
     json: 'this:kinesis-to-iot',
-    description: 'the Kinesis to IoT example (`dist/examples/kinesis-to-iot/index.js`)',
+    description: 'the Kinesis to IoT example (`dist/examples/kinesis-to-iot/index.js`) on its roots (`bench/src/deployments/kinesis-to-iot.ts`)',
     bundlePath: dist('examples', 'kinesis-to-iot', 'index.js'),
-    invocable: ownDeployment('a Kinesis event source and IoT in the target account'),
+    invocation: 'own-deployment',
     credentials: 'execution',
     loadEnv: (env) => withSettings(env, { topicPrefix: 'bench/telemetry' }),
   },
@@ -112,7 +111,7 @@ export const approaches: Record<ApproachId, Approach> = {
     description:
       'the Pinpoint function built from the same sources and options with `prefetchCredentials` (lambda/src/credentials/prefetch.ts) replaced by a no-op at bundle time: the first AssumeRole happens in the first invocation',
     bundlePath: bench('no-prefetch', 'index.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
   },
   defaultMainFields: {
@@ -120,7 +119,7 @@ export const approaches: Record<ApproachId, Approach> = {
     label: 'default esbuild',
     description: "`lambda/functions/pinpoint/index.ts` bundled with esbuild's default main fields for platform node (`main,module`), otherwise the same options",
     bundlePath: bench('default-main-fields', 'index.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
   },
   perInvocation: {
@@ -129,7 +128,7 @@ export const approaches: Record<ApproachId, Approach> = {
     json: 'per-invocation-assume-role',
     description: 'the AWS knowledge-center sample in SDK v3: new STSClient + AssumeRole + new PinpointClient inside every invocation (`bench/baselines/per-invocation-assume-role.ts`)',
     bundlePath: bench('per-invocation-assume-role.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
   },
   sdkV2: {
@@ -138,7 +137,7 @@ export const approaches: Record<ApproachId, Approach> = {
     json: 'sdk-v2-chainable',
     description: 'SDK v2 `ChainableTemporaryCredentials` + module-scope `Pinpoint` client (`bench/baselines/sdk-v2-chainable.ts`)',
     bundlePath: bench('sdk-v2-chainable.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
     env: { AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE: '1' },
   },
@@ -148,7 +147,7 @@ export const approaches: Record<ApproachId, Approach> = {
     json: 'direct',
     description: "no role assumption: a module-scope PinpointClient on the execution environment's own credentials, which are valid in the app's account (`bench/baselines/direct-client.ts`); the floor",
     bundlePath: bench('direct-client.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'target',
   },
   awsLite: {
@@ -158,7 +157,7 @@ export const approaches: Record<ApproachId, Approach> = {
     description:
       'a minimal client (`@aws-lite/client`, no SDK): one AssumeRole at init, its static credentials for every invocation, no renewal (`bench/baselines/aws-lite-static.ts`); the floor for a function that signs its own requests',
     bundlePath: bench('aws-lite-static.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
   },
   fanout: {
@@ -167,7 +166,7 @@ export const approaches: Record<ApproachId, Approach> = {
     description:
       'the runtime with `BENCH_CLIENTS_PER_TARGET` Pinpoint clients on every target, each invocation calling GetEndpoint through every client of every target (`bench/baselines/runtime-fanout.ts`, bundled like the shipped functions); counts AssumeRole calls only',
     bundlePath: bench('runtime-fanout.js'),
-    invocable: true,
+    invocation: 'bench-event',
     credentials: 'execution',
   },
 };

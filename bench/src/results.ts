@@ -8,6 +8,7 @@ import type { FanoutCount } from './measure/assume-role-fanout';
 import type { FirstInvocation } from './measure/first-invocation';
 import type { KinesisFigures } from './measure/kinesis';
 import type { ModuleLoad } from './measure/module-load';
+import type { OwnDeploymentResult } from './measure/own-deployments';
 import type { RefreshResult } from './measure/refresh';
 import type { SequentialResult } from './measure/sequential';
 import { ratio } from './stats';
@@ -27,6 +28,8 @@ export interface BenchResults {
   absent: Partial<Record<ApproachId, string>>;
   fanout: FanoutCount[];
   kinesis: KinesisFigures | { missing: string };
+  /** The functions measured on a deployment of their own (bench/src/deployments). */
+  own: OwnDeploymentResult[];
   /** 1-minute load average when the run ended. */
   loadAverageEnd: number;
   wallSeconds: number;

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { approaches, benchBuildDir, repoRoot, type ApproachId } from './approaches';
+import { ownDeployments } from './deployments';
 import { measureFanout } from './measure/assume-role-fanout';
 import { measureKinesis } from './measure/kinesis';
 import { buildBaselines } from './bundles';
@@ -18,6 +19,7 @@ import { measureBundleSizes } from './measure/bundle-size';
 import { measureConcurrent } from './measure/concurrent';
 import { measureFirstInvocation } from './measure/first-invocation';
 import { measureModuleLoad } from './measure/module-load';
+import { measureOwnDeployments, type Deployed } from './measure/own-deployments';
 import { measureRefresh } from './measure/refresh';
 import { measureSequential } from './measure/sequential';
 import { resolveParams, type BenchParams } from './params';
@@ -54,6 +56,14 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
   const present = bundleIds.filter((id) => absent[id] === undefined);
   const ctx = await openContext(params, log);
   try {
+    const deployedIds = (Object.keys(ownDeployments) as ApproachId[]).filter((id) => absent[id] === undefined);
+    log(`deploying ${deployedIds.map((id) => approaches[id].label).join(', ')} (each its example's roots, side by side)`);
+    const deployed: Deployed[] = await Promise.all(
+      deployedIds.map(async (id, k) => {
+        const spec = ownDeployments[id]!;
+        return { approach: id, spec, fn: await spec.deploy(ctx.stack, { prefix: `bench${k + 1}`, log: () => undefined }) };
+      }),
+    );
     log(`figures 1, 2, 5: ${params.sequential} sequential invocations x ${warmIds.length} approaches, interleaved`);
     const sequential = await measureSequential(ctx, warmIds);
     log(`figure 1: ${params.concurrent} concurrent invocations per approach`);
@@ -70,12 +80,16 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
     );
     log(`figure 4: ${params.refreshHours} simulated hours, one invocation every ${params.refreshIntervalSeconds} s`);
     const refresh = await measureRefresh(ctx, refreshIds);
-    log('Kinesis to IoT throughput (measured by the example)');
-    const kinesis = await measureKinesis();
+    log(`figures 2b, 3c: ${deployed.length} functions on their own deployments (${params.coldSamples} cold starts, ${params.sequential} invocations each)`);
+    const own = await measureOwnDeployments(ctx, deployed);
+    const kinesisDeployment = deployed.find((d) => d.approach === 'kinesisToIot');
+    log('Kinesis to IoT throughput (measured by the example, on its deployment)');
+    const kinesis = kinesisDeployment ? await measureKinesis(ctx.stack, kinesisDeployment.fn.source) : { missing: absent.kinesisToIot ?? 'the kinesis-to-iot example was not deployed' };
     return {
       absent,
       fanout,
       kinesis,
+      own,
       machine,
       params,
       targets: Object.keys(JSON.parse(ctx.provisioned.functionEnvironment.CROSS_ACCOUNT_TARGETS ?? '{}') as object).length,

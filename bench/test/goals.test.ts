@@ -34,6 +34,7 @@ function json(pinpoint: Partial<ApproachFigures>, patch: Partial<BenchmarksJson>
       load_average_end: 0,
       sts_latency_ms: 30,
       service_latency_ms: 30,
+      own_deployments: {},
       invocations: { sequential: 1000, concurrent: 100, simulated_hours: 3, module_load_samples: 31, cold_samples: 9 },
       targets: 1,
       session_seconds: 900,

@@ -88,6 +88,7 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
       setLatency(next: Latency) {
         Object.assign(latency, next);
       },
+      latency: () => ({ ...latency }),
       invalidatePolicyCache: () => identities.invalidate(),
       injectFault: (service, kind, times = 1, options) => faults.add(service, kind, times, options),
       clearFaults: () => faults.clear(),

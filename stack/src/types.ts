@@ -105,6 +105,8 @@ export interface LocalStack {
   /** The gateway's clock (credential expiry checks use it). */
   clock: StackClock;
   setLatency(latency: Latency): void;
+  /** The injected latency now in force, per service (a copy). */
+  latency(): Latency;
   requests: RequestLogView;
   /** Drops cached identities and policies (only needed after IAM writes made directly against motoEndpoint). */
   invalidatePolicyCache(): void;

@@ -40,6 +40,8 @@ export interface BenchmarksJson {
     load_average_end: Figure;
     sts_latency_ms: number;
     service_latency_ms: number;
+    /** What one invocation does, for the approaches measured on a deployment of their own (their services answer after service_latency_ms). */
+    own_deployments: Record<string, { workload: string; services: readonly string[] }>;
     /** The counts behind the figures (a smoke run uses far fewer than the key names say). */
     invocations: { sequential: number; concurrent: number; simulated_hours: number; module_load_samples: number; cold_samples: number };
     targets: number;
@@ -53,14 +55,15 @@ const finite = (v: number | undefined): Figure => (v !== undefined && Number.isF
 
 function approachFigures(r: BenchResults, a: Approach, missing: (figure: string, why: string) => void): ApproachFigures {
   const find = <T extends { approach: ApproachId }>(rows: readonly T[]): T | undefined => rows.find((x) => x.approach === a.id);
-  const seq = find(r.sequential);
+  const own = find(r.own);
+  const seq = own ? own.sequential : find(r.sequential);
   const bundle = find(r.bundles);
   const load = find(r.moduleLoad);
   const out: ApproachFigures = {
     bundle_raw_bytes: finite(bundle?.rawBytes),
     bundle_gzip_bytes: finite(bundle?.gzipBytes),
     module_load_ms: finite(load?.requireMs),
-    cold_first_invocation_ms: finite(r.firstInvocation.find((f) => f.key === a.id)?.totalMs),
+    cold_first_invocation_ms: finite(own ? own.cold.totalMs : r.firstInvocation.find((f) => f.key === a.id)?.totalMs),
     warm_p50_ms: finite(seq?.warm.p50),
     warm_p99_ms: finite(seq?.warm.p99),
     rss_after_1000_mib: finite(seq?.rssAfterRunMiB),
@@ -71,7 +74,7 @@ function approachFigures(r: BenchResults, a: Approach, missing: (figure: string,
     return out;
   }
   if (load?.error !== undefined) missing('module_load_ms', `requiring the bundle threw ${load.error} (give its init the environment it needs: loadEnv in bench/src/approaches.ts)`);
-  if (a.invocable !== true) for (const f of INVOCATION_FIGURES) missing(f, a.invocable);
+  if (a.invocation === 'own-deployment' && !own) for (const f of INVOCATION_FIGURES) missing(f, 'its own deployment was not measured in this run');
   for (const [f, v] of Object.entries(out)) if (v === null) missing(f, 'not measured in this run');
   return out;
 }
@@ -121,6 +124,12 @@ export function benchmarksJson(r: BenchResults): BenchmarksJson {
       load_average_end: finite(r.loadAverageEnd),
       sts_latency_ms: r.params.stsLatencyMs,
       service_latency_ms: r.params.pinpointLatencyMs,
+      own_deployments: Object.fromEntries(
+        r.own.flatMap((o) => {
+          const key = approaches[o.approach].json;
+          return key ? [[key, { workload: o.workload, services: o.services }]] : [];
+        }),
+      ),
       invocations: {
         sequential: r.params.sequential,
         concurrent: r.params.concurrent,

@@ -77,6 +77,22 @@ export function tables(r: BenchResults): Table[] {
       ]),
     },
     {
+      title: `3c. The other shipped functions and examples, each on its own deployment (cold: median of ${r.params.coldSamples}; warm: ${r.own[0]?.sequential.warm.n ?? 0} invocations after ${r.params.warmup} warm-up)`,
+      header: ['function', 'one invocation', 'cold first ms (init + first)', 'warm p50', 'p90', 'p99', `RSS after ${r.params.sequential} MiB`, 'AssumeRole calls', 'failed (cold / warm)'],
+      numeric: [2, 3, 4, 5, 6, 7],
+      rows: r.own.map((o) => [
+        label(o.approach),
+        o.workload,
+        ms(o.cold.totalMs),
+        ms(o.sequential.warm.p50),
+        ms(o.sequential.warm.p90),
+        ms(o.sequential.warm.p99),
+        o.sequential.rssAfterRunMiB.toFixed(1),
+        String(o.sequential.assumeRoleCalls),
+        `${errors(o.cold.failures)} / ${errors(o.sequential.errors)}`,
+      ]),
+    },
+    {
       title: `4. Refresh under steady traffic (one invocation every ${r.params.refreshIntervalSeconds} simulated s)`,
       header: ['approach', 'simulated h', 'invocations', 'AssumeRole calls', 'waited on STS', 'longest wait ms', 'max latency ms', 'failed'],
       numeric: [1, 2, 3, 4, 5, 6, 7],

@@ -164,13 +164,13 @@ variable "timeout" {
 }
 
 variable "publish_concurrency" {
-  description = "Publishes in flight per invocation (PUBLISH_CONCURRENCY, 1-100)."
+  description = "Publishes in flight per invocation (PUBLISH_CONCURRENCY, 1-50: the SDK keeps at most 50 sockets per client)."
   type        = number
-  default     = 25
+  default     = 50
 
   validation {
-    condition     = var.publish_concurrency >= 1 && var.publish_concurrency <= 100 && floor(var.publish_concurrency) == var.publish_concurrency
-    error_message = "publish_concurrency must be a whole number from 1 to 100."
+    condition     = var.publish_concurrency >= 1 && var.publish_concurrency <= 50 && floor(var.publish_concurrency) == var.publish_concurrency
+    error_message = "publish_concurrency must be a whole number from 1 to 50 (the SDK keeps at most 50 sockets per client: more would only queue)."
   }
 }
 

@@ -7,7 +7,9 @@
  * applied roots on their own local stack; the roots are destroyed afterwards.
  */
 import { startLocalStack } from '../../../stack/src/local-stack';
+import type { AppliedRoot } from '../../../stack/src/apply-root';
 import type { FunctionProcess } from '../../../stack/src/function-process';
+import type { LocalStack } from '../../../stack/src/types';
 import { applySource, applyTarget, REGION, startFunction } from './deploy';
 
 export interface ThroughputResult {
@@ -17,7 +19,8 @@ export interface ThroughputResult {
   publish_latency_ms: number;
 }
 
-function batch(size: number, from: number, source: { streamArn: string; roleArn: string }): { Records: unknown[] } {
+/** A Kinesis event of `size` records with sequence numbers from `from`, as the event source mapping of `source` delivers it. */
+export function kinesisBatch(size: number, from: number, source: { streamArn: string; roleArn: string }): { Records: unknown[] } {
   return {
     Records: Array.from({ length: size }, (_, k) => {
       const sequenceNumber = String(from + k);
@@ -34,7 +37,7 @@ function batch(size: number, from: number, source: { streamArn: string; roleArn:
 async function rate(fn: FunctionProcess, size: number, batches: number, source: { streamArn: string; roleArn: string }): Promise<number> {
   let next = 1;
   const run = async () => {
-    const outcome = await fn.invoke(batch(size, next, source), { timeoutMs: 600_000 });
+    const outcome = await fn.invoke(kinesisBatch(size, next, source), { timeoutMs: 600_000 });
     next += size;
     const failed = (outcome.result as { batchItemFailures?: unknown[] } | undefined)?.batchItemFailures?.length ?? size;
     if (outcome.error || failed > 0) throw new Error(`throughput batch failed: ${outcome.error?.errorType ?? `${failed} records`}`);
@@ -45,25 +48,40 @@ async function rate(fn: FunctionProcess, size: number, batches: number, source: 
   return (size * batches * 1000) / (performance.now() - started);
 }
 
+/** The figures on roots already applied into `stack` (the source root's outputs; the target root's role and topics). */
+export async function measureThroughputOn(
+  stack: LocalStack,
+  source: AppliedRoot,
+  opts: { batchSize: number; publishLatencyMs: number; batches?: number },
+): Promise<ThroughputResult> {
+  const fns: FunctionProcess[] = [];
+  const before = stack.latency();
+  try {
+    const info = { streamArn: source.output('stream_arn'), roleArn: source.output('execution_role_arn') };
+    const concurrent = await startFunction(stack, source);
+    fns.push(concurrent);
+    const sequential = await startFunction(stack, source, { PUBLISH_CONCURRENCY: '1' });
+    fns.push(sequential);
+    stack.setLatency({ 'iot-data': opts.publishLatencyMs });
+    const records_per_s = await rate(concurrent, opts.batchSize, opts.batches ?? 5, info);
+    const sequential_baseline_records_per_s = await rate(sequential, opts.batchSize, 1, info);
+    return { records_per_s, sequential_baseline_records_per_s, batch_size: opts.batchSize, publish_latency_ms: opts.publishLatencyMs };
+  } finally {
+    stack.setLatency({ 'iot-data': before['iot-data'] ?? 0 });
+    await Promise.all(fns.map((f) => f.stop()));
+  }
+}
+
+/** The figures on a local stack of their own: both roots applied, measured, destroyed. */
 export async function measureThroughput(opts: { batchSize: number; publishLatencyMs: number; batches?: number; log?: (line: string) => void }): Promise<ThroughputResult> {
   const stack = await startLocalStack();
   const prefix = 'k2perf';
   const log = opts.log ?? (() => undefined);
   try {
     const [target, source] = await Promise.all([applyTarget(stack, { prefix, log }), applySource(stack, { prefix, log })]);
-    const fns: FunctionProcess[] = [];
     try {
-      const info = { streamArn: source.output('stream_arn'), roleArn: source.output('execution_role_arn') };
-      const concurrent = await startFunction(stack, source);
-      fns.push(concurrent);
-      const sequential = await startFunction(stack, source, { PUBLISH_CONCURRENCY: '1' });
-      fns.push(sequential);
-      stack.setLatency({ 'iot-data': opts.publishLatencyMs });
-      const records_per_s = await rate(concurrent, opts.batchSize, opts.batches ?? 5, info);
-      const sequential_baseline_records_per_s = await rate(sequential, opts.batchSize, 1, info);
-      return { records_per_s, sequential_baseline_records_per_s, batch_size: opts.batchSize, publish_latency_ms: opts.publishLatencyMs };
+      return await measureThroughputOn(stack, source, opts);
     } finally {
-      await Promise.all(fns.map((f) => f.stop()));
       await Promise.all([target.destroy(), source.destroy()]);
     }
   } finally {
