@@ -2,12 +2,16 @@
 # Parameters: BENCH_ARGS="--sequential=1000 --concurrent=100 --sts-latency-ms=30 ..." or BENCH_* variables.
 BENCH_ARGS ?=
 
-.PHONY: bench bench-smoke check-bundles
-bench: build ## Full benchmark (under 10 min on 2 cores): prints the figures, regenerates docs/benchmarks.md + chart
+.PHONY: bench bench-readme bench-smoke check-bundles
+bench: build ## Full benchmark (under 10 min on 2 cores): prints the figures, regenerates docs/benchmarks.{md,json}, the chart and README's figures
 	npx tsx bench/src/run.ts $(BENCH_ARGS)
+	$(MAKE) --no-print-directory bench-readme
+
+bench-readme: deps ## Rewrite README.md's benchmark figures from docs/benchmarks.json (no measuring)
+	npx tsx bench/src/readme.ts
 
 bench-smoke: build ## Smoke run of the benchmark harness (tiny counts; checks shapes and STS call counts, no timings)
-	npx jest -c bench/jest.config.js test/smoke test/goals
+	npx jest -c bench/jest.config.js test/smoke test/goals test/readme
 
 check-bundles: build ## Fail if a bundle's esbuild metafile (dist/**/*.meta.json) shows an unused credential provider
 	npx jest -c bench/jest.config.js test/bundle-contents test/shrink

@@ -80,7 +80,16 @@ function sessionDurationOf(environment: Record<string, string>, targetName: stri
   return targets[targetName]?.sessionDurationSeconds ?? 3600;
 }
 
-export async function openContext(params: BenchParams, log: (line: string) => void = () => undefined): Promise<BenchContext> {
+/**
+ * Starts the stack and provisions examples/local; `beside` runs on the fresh
+ * stack at the same time (other deployments: Terraform runs side by side) and
+ * its result comes back with the context.
+ */
+export async function openContext<T = void>(
+  params: BenchParams,
+  log: (line: string) => void = () => undefined,
+  beside: (stack: LocalStack) => Promise<T> = async () => undefined as T,
+): Promise<{ ctx: BenchContext; beside: T }> {
   log('starting the local stack');
   const stack = await startLocalStack({ latencyMs: { sts: 0, pinpoint: 0 } });
   // The stack is thrown away at the end, so there is nothing to `terraform destroy`: the work directory goes instead.
@@ -91,7 +100,7 @@ export async function openContext(params: BenchParams, log: (line: string) => vo
   };
   try {
     log('provisioning examples/local with Terraform');
-    const provisioned = await provisionLocal(stack, { workDir });
+    const [provisioned, besideResult] = await Promise.all([provisionLocal(stack, { workDir }), beside(stack)]);
     const p = provisioned;
     const bootstrap = await stack.lambdaServiceCredentials(p.executionRoleArn, { durationSeconds: 3600, sessionName: 'bench-bootstrap', functionArn: p.functionArn });
     const targetCredentials = await targetRoleCredentials(stack, p, bootstrap);
@@ -106,7 +115,7 @@ export async function openContext(params: BenchParams, log: (line: string) => vo
         functionArn: p.functionArn,
       });
 
-    return {
+    const ctx: BenchContext = {
       stack,
       provisioned: p,
       params,
@@ -136,6 +145,7 @@ export async function openContext(params: BenchParams, log: (line: string) => vo
         await discard();
       },
     };
+    return { ctx, beside: besideResult };
   } catch (error) {
     await discard();
     throw error;

@@ -14,6 +14,7 @@ import { measureFanout } from './measure/assume-role-fanout';
 import { measureKinesis } from './measure/kinesis';
 import { buildBaselines } from './bundles';
 import { openContext } from './context';
+import type { LocalStack } from '../../stack/src/types';
 import { machineInfo } from './machine';
 import { measureBundleSizes } from './measure/bundle-size';
 import { measureConcurrent } from './measure/concurrent';
@@ -54,16 +55,18 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
   await buildBaselines();
   const absent = absentBundles(bundleIds);
   const present = bundleIds.filter((id) => absent[id] === undefined);
-  const ctx = await openContext(params, log);
-  try {
-    const deployedIds = (Object.keys(ownDeployments) as ApproachId[]).filter((id) => absent[id] === undefined);
-    log(`deploying ${deployedIds.map((id) => approaches[id].label).join(', ')} (each its example's roots, side by side)`);
-    const deployed: Deployed[] = await Promise.all(
+  const deployedIds = (Object.keys(ownDeployments) as ApproachId[]).filter((id) => absent[id] === undefined);
+  const deployAll = (stack: LocalStack): Promise<Deployed[]> => {
+    log(`deploying ${deployedIds.map((id) => approaches[id].label).join(', ')} beside it (each its example's roots)`);
+    return Promise.all(
       deployedIds.map(async (id, k) => {
         const spec = ownDeployments[id]!;
-        return { approach: id, spec, fn: await spec.deploy(ctx.stack, { prefix: `bench${k + 1}`, log: () => undefined }) };
+        return { approach: id, spec, fn: await spec.deploy(stack, { prefix: `bench${k + 1}`, log: () => undefined }) };
       }),
     );
+  };
+  const { ctx, beside: deployed } = await openContext(params, log, deployAll);
+  try {
     log(`figures 1, 2, 5: ${params.sequential} sequential invocations x ${warmIds.length} approaches, interleaved`);
     const sequential = await measureSequential(ctx, warmIds);
     log(`figure 1: ${params.concurrent} concurrent invocations per approach`);
@@ -80,7 +83,7 @@ export async function runBench(params: BenchParams, log: (line: string) => void 
     );
     log(`figure 4: ${params.refreshHours} simulated hours, one invocation every ${params.refreshIntervalSeconds} s`);
     const refresh = await measureRefresh(ctx, refreshIds);
-    log(`figures 2b, 3c: ${deployed.length} functions on their own deployments (${params.coldSamples} cold starts, ${params.sequential} invocations each)`);
+    log(`figure 3c: ${deployed.length} functions on their own deployments (${params.coldSamples} cold starts, ${params.sequential} invocations each)`);
     const own = await measureOwnDeployments(ctx, deployed);
     const kinesisDeployment = deployed.find((d) => d.approach === 'kinesisToIot');
     log('Kinesis to IoT throughput (measured by the example, on its deployment)');
