@@ -14,7 +14,6 @@ import { startLocalStack, type Credentials, type LocalStack } from '../../stack/
 import { provisionLocal, type Provisioned } from '../../stack/src/provision';
 import { startFunctionProcess, type FunctionProcess } from '../../stack/src/function-process';
 import type { Approach } from './approaches';
-import { freshExecutionCredentials } from './execution-credentials';
 import type { BenchParams } from './params';
 
 export interface ExecutionEnvironment {
@@ -35,7 +34,7 @@ export interface BenchContext {
   /** Session lifetime the function asks for (from CROSS_ACCOUNT_TARGETS). */
   sessionDurationSeconds: number;
   start(approach: Approach, extraEnv?: Record<string, string>): Promise<ExecutionEnvironment>;
-  /** A fresh execution-role session, as Lambda would hand a new execution environment (already known to the stack). */
+  /** A fresh execution-role session, as Lambda would hand a new execution environment. */
   executionCredentials(name: string): Promise<Credentials>;
   /** sts:AssumeRole requests the stack received from one execution environment. */
   assumeRoleCount(env: ExecutionEnvironment): number;
@@ -109,7 +108,7 @@ export async function openContext<T = void>(
     let sessions = 0;
     const live = new Set<FunctionProcess>();
     const executionCredentials = (name: string): Promise<Credentials> =>
-      freshExecutionCredentials(stack, p.executionRoleArn, {
+      stack.lambdaServiceCredentials(p.executionRoleArn, {
         durationSeconds: EXECUTION_SESSION_SECONDS,
         sessionName: `bench-${name}-${++sessions}`,
         functionArn: p.functionArn,

@@ -134,6 +134,8 @@ export async function startLocalStack(options: StackOptions = {}): Promise<Local
           );
           const credentials = toCredentials(out.Credentials);
           credentials.expiration = credentialRegistry.issue(credentials.accessKeyId, parsed.account, duration, credentials.sessionToken, keyContext);
+          const session = out.AssumedRoleUser;
+          if (session?.Arn && session.AssumedRoleId) identities.rememberSession(credentials.accessKeyId, role, { arn: session.Arn, assumedRoleId: session.AssumedRoleId });
           return credentials;
         } finally {
           sts.destroy();

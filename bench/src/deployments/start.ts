@@ -1,14 +1,11 @@
 /**
  * Fresh execution environments for the functions measured on their own
  * deployment: a new execution-role session per environment (as Lambda hands
- * one to each), made known to the stack before the process starts (see
- * bench/src/execution-credentials.ts), then the real bundle with the
- * environment Terraform rendered.
+ * one to each), then the real bundle with the environment Terraform rendered.
  */
 import { startFunctionProcess } from '../../../stack/src/function-process';
 import type { AppliedRoot } from '../../../stack/src/apply-root';
 import type { LocalStack } from '../../../stack/src/types';
-import { freshExecutionCredentials } from '../execution-credentials';
 import type { StartedFunction } from './types';
 
 export interface SourceFunction {
@@ -25,7 +22,8 @@ let sessions = 0;
 
 export async function startFresh(stack: LocalStack, fn: SourceFunction): Promise<StartedFunction> {
   const functionName = fn.source.output('function_name');
-  const credentials = await freshExecutionCredentials(stack, fn.source.output('execution_role_arn'), {
+  const credentials = await stack.lambdaServiceCredentials(fn.source.output('execution_role_arn'), {
+    durationSeconds: 3600,
     functionArn: fn.source.output('function_arn'),
     sessionName: `bench-${functionName}-${++sessions}`,
   });

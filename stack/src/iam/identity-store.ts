@@ -79,6 +79,16 @@ export class IdentityStore {
     this.cache.clear();
   }
 
+  /**
+   * Records who holds a session the stack itself just issued (an AssumeRole through the gateway, Lambda's
+   * execution-role session), so its first request needs no lookup in moto: AWS has no such first-request cost.
+   * Kept like a looked-up identity (TTL_MS, dropped by invalidate()), then read from moto again.
+   */
+  rememberSession(accessKeyId: string, role: RoleInfo, session: { arn: string; assumedRoleId: string }): void {
+    const identity: CallerIdentity = { accessKeyId, account: role.account, arn: session.arn, principalArn: role.arn, kind: 'role', name: role.name, userId: session.assumedRoleId };
+    this.cache.set(`identity:${accessKeyId}`, { at: Date.now(), value: Promise.resolve(identity) });
+  }
+
   /** undefined when moto doesn't know the key (moto answers with its default identity then). */
   identity(accessKeyId: string): Promise<CallerIdentity | undefined> {
     return this.cached(`identity:${accessKeyId}`, () => this.loadIdentity(accessKeyId));

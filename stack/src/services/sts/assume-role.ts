@@ -77,6 +77,9 @@ export async function assumeRole(ctx: ServiceContext, caller: CallerIdentity, re
   const token = /<SessionToken>([^<]+)<\/SessionToken>/.exec(body)?.[1];
   if (upstream.status === 200 && key) {
     const expiration = ctx.credentials.issue(key, parsed.account, duration, token);
+    const sessionArn = /<Arn>([^<]+)<\/Arn>/.exec(body)?.[1];
+    const assumedRoleId = /<AssumedRoleId>([^<]+)<\/AssumedRoleId>/.exec(body)?.[1];
+    if (sessionArn && assumedRoleId) ctx.identities.rememberSession(key, role, { arn: sessionArn, assumedRoleId });
     if (carried !== undefined) ctx.credentials.addContext(key, { 'aws:SourceIdentity': carried });
     body = body.replace(/<Expiration>[^<]*<\/Expiration>/, `<Expiration>${expiration.toISOString()}</Expiration>`);
     if (carried !== undefined && !body.includes('<SourceIdentity>')) {
