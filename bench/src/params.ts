@@ -40,7 +40,7 @@ const meta: Record<keyof BenchParams, { env: string; description: string }> = {
   refreshHours: { env: 'BENCH_REFRESH_HOURS', description: 'simulated hours of steady traffic (figure 4)' },
   refreshIntervalSeconds: { env: 'BENCH_REFRESH_INTERVAL_S', description: 'simulated seconds between invocations (figure 4)' },
   stsLatencyMs: { env: 'BENCH_STS_LATENCY_MS', description: 'injected latency of every STS answer, ms' },
-  pinpointLatencyMs: { env: 'BENCH_PINPOINT_LATENCY_MS', description: 'injected latency of every Pinpoint answer, ms' },
+  pinpointLatencyMs: { env: 'BENCH_PINPOINT_LATENCY_MS', description: 'injected latency of every Pinpoint answer, and of every service answer to the functions on their own deployment (3c), ms' },
   docsDir: { env: 'BENCH_DOCS_DIR', description: "directory for benchmarks.md and the chart ('' writes nothing)" },
 };
 

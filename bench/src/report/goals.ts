@@ -137,7 +137,7 @@ export function goals(j: BenchmarksJson): GoalRow[] {
       factor: 1,
       unit: 'ms',
       whyMissed:
-        'the AssumeRole leaves only after module load ends (a CommonJS require is synchronous, so the prefetch cannot send while the bundle evaluates) and the first STS and Pinpoint requests pay lazy SDK v3 initialisation (endpoint rules, signer, protocol) on top',
+        "SDK v3's first requests cost more CPU than SDK v2's: the AssumeRole cannot leave while the bundle evaluates (a CommonJS require is synchronous) and its first send's lazy initialisation (config resolution, endpoint rules, signer, protocol) takes about 25 ms more, so on an on-demand cold start the first invocation has arrived before the prefetched request is on the wire (the no-prefetch variant's first invocation takes as long, table 3b); SDK v2 pays less for the same two first requests. Traced in What was tried, wave 3",
     }),
     offsetGoal({
       goal: `cold_first_invocation_ms <= direct + 1.5x STS latency (${sts} ms)`,
@@ -145,7 +145,7 @@ export function goals(j: BenchmarksJson): GoalRow[] {
       of: d?.cold_first_invocation_ms,
       plus: 1.5 * sts,
       whyMissed:
-        "one STS round trip through the stack (injected latency plus the gateway's IAM evaluation and moto) that cannot overlap a synchronous module load, plus the STS client's first-request initialisation",
+        "the STS round trip through the stack is the injected latency plus about 11 ms of the gateway's IAM evaluation and moto's AssumeRole (measured alone with nothing injected), and the STS client's first send adds its lazy initialisation before the request leaves and XML parsing after: on this stack the round trips alone use up most of the allowance before the function spends any CPU (What was tried, wave 3)",
     }),
     ratioGoal({ goal: 'warm_p50_ms <= 1.02x direct', value: p?.warm_p50_ms, of: d?.warm_p50_ms, factor: 1.02, unit: 'ms', whyMissed: 'noise of a shared machine on a 30 ms round trip (warm invocations make the same single request as direct)' }),
     ratioGoal({ goal: 'warm_p99_ms <= 1.05x direct', value: p?.warm_p99_ms, of: d?.warm_p99_ms, factor: 1.05, unit: 'ms', whyMissed: 'p99 of a shared machine: 10 of 950 samples decide it' }),

@@ -35,7 +35,7 @@ export function readmeFigures(j: BenchmarksJson): string {
   const other = (['this:customer-profiles', 'this:forwarder', 'this:kinesis-to-iot'] as const).map((key) => {
     const f = a[key];
     const work = j.run.own_deployments[key]?.workload ?? 'its own deployment';
-    return `  - \`${key.slice(5)}\` (${work}): cold first ${num(f?.cold_first_invocation_ms, 0)} ms, warm p50 ${num(f?.warm_p50_ms)} / p99 ${num(f?.warm_p99_ms)} ms, RSS after 1,000 ${num(f?.rss_after_1000_mib)} MiB`;
+    return `  - \`${key.slice(5)}\`: cold first ${num(f?.cold_first_invocation_ms, 0)} ms, warm p50 ${num(f?.warm_p50_ms)} / p99 ${num(f?.warm_p99_ms)} ms, RSS after 1,000 ${num(f?.rss_after_1000_mib)} MiB. One invocation: ${work}.`;
   });
   const date = j.run.date.slice(0, 10);
   return [
