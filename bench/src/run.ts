@@ -1,7 +1,10 @@
 /**
- * `make bench`: builds the baselines, starts the local stack, provisions the
- * example deployment, measures every figure, prints the tables and writes
- * docs/benchmarks.md, docs/benchmarks.json and docs/benchmarks-warm-latency.png (one run).
+ * `make bench`: builds the baselines, starts the local stack, provisions
+ * examples/local and, beside it, the examples the functions of
+ * bench/src/deployments run on, measures every figure, prints the tables and
+ * writes docs/benchmarks.md, docs/benchmarks.json and
+ * docs/benchmarks-warm-latency.png (one run); make then rewrites README.md's
+ * figures from the JSON (bench/src/readme.ts).
  *
  *   npx tsx bench/src/run.ts [--sequential=1000 --concurrent=100 --sts-latency-ms=30 ...]
  */
